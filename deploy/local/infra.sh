@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# Local infrastructure without Docker: PostgreSQL and Redis (Debian packages), Kafka in KRaft mode
+# (jars from Maven Central), the contract's topics from deploy/topics.txt.
+#
+#   infra.sh up       install what is missing, start what is not running, wait until each answers
+#   infra.sh status   what answers, and what this script started
+#   infra.sh down     stop only what this script started
+#
+# Servers already running on the ports (a machine's own PostgreSQL or Redis) are reused, never replaced.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+STATE="${QBANK_INFRA_DIR:-$HERE/.infra}"
+STARTED="$STATE/started"            # one line per server this script started: postgres | redis | kafka
+PG_PORT=5432; REDIS_PORT=6379; KAFKA_PORT=9092; KAFKA_CONTROLLER_PORT=9093
+DB_USER="${QBANK_DB_USER:-qbank}"
+DB_PASSWORD="${QBANK_DB_PASSWORD:-qbank}"   # a loopback-only development password; production takes it from a Secret
+DATABASES=(qbank_authoring qbank_delivery qbank_generation qbank_review qbank_analytics)
+KAFKA_VERSION=4.1.1
+
+mkdir -p "$STATE"
+touch "$STARTED"
+
+log() { printf '[infra] %s\n' "$*"; }
+die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+mark_started() { grep -qx "$1" "$STARTED" || echo "$1" >> "$STARTED"; }
+we_started() { grep -qx "$1" "$STARTED"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+wait_for() { # wait_for <what> <seconds> <command...>
+  local what=$1 secs=$2; shift 2
+  local deadline=$((SECONDS + secs))
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || die "$what did not become ready within ${secs}s"
+    sleep 0.2
+  done
+}
+
+apt_install() {
+  log "installing Debian packages: $*"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y -q "$@" >/dev/null 2>&1 || { as_root apt-get update -q >/dev/null && as_root apt-get install -y -q "$@" >/dev/null; }
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+pg_version() { ls /etc/postgresql 2>/dev/null | sort -n | tail -1; }
+
+postgres_up() {
+  if ! port_open $PG_PORT; then
+    if [ -z "$(pg_version)" ] || ! command -v pg_ctlcluster >/dev/null; then
+      apt_install postgresql postgresql-contrib
+    fi
+    local v; v=$(pg_version)
+    [ -n "$v" ] || die "no PostgreSQL cluster found under /etc/postgresql after installing"
+    log "starting PostgreSQL $v/main"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$v" main start
+    mark_started postgres
+  else
+    log "PostgreSQL answers on $PG_PORT (reused)"
+  fi
+  wait_for "PostgreSQL" 60 pg_isready -q -h 127.0.0.1 -p $PG_PORT
+  psql_admin() { as_root su postgres -c "psql -v ON_ERROR_STOP=1 -q -X $*"; }
+  # Role and databases, idempotently: production and *_test twins, owned by the qbank role.
+  {
+    echo "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '$DB_USER', '$DB_PASSWORD') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER')\\gexec"
+    echo "ALTER ROLE \"$DB_USER\" LOGIN PASSWORD '$DB_PASSWORD';"
+    for db in "${DATABASES[@]}"; do
+      for name in "$db" "${db}_test"; do
+        echo "SELECT format('CREATE DATABASE %I OWNER %I', '$name', '$DB_USER') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$name')\\gexec"
+      done
+    done
+  } | (cd / && psql_admin) || die "could not create the qbank role and databases"
+  PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -p $PG_PORT -U "$DB_USER" -d qbank_authoring -Atqc 'select 1' >/dev/null \
+    || die "the $DB_USER role cannot log in over TCP with its password (check pg_hba.conf)"
+  log "PostgreSQL ready: role $DB_USER, databases ${DATABASES[*]} and their _test twins"
+}
+
+postgres_down() {
+  if we_started postgres; then
+    log "stopping PostgreSQL"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$(pg_version)" main stop || true
+    sed -i '/^postgres$/d' "$STARTED"
+  fi
+}
+
+# ---------------------------------------------------------------- Redis
+redis_ping() { command -v redis-cli >/dev/null && [ "$(redis-cli -h 127.0.0.1 -p $REDIS_PORT ping 2>/dev/null)" = PONG ]; }
+
+redis_up() {
+  if port_open $REDIS_PORT; then
+    log "Redis answers on $REDIS_PORT (reused)"
+  else
+    command -v redis-server >/dev/null || apt_install redis-server
+    log "starting Redis"
+    redis-server --daemonize yes --bind 127.0.0.1 --port $REDIS_PORT --save '' --appendonly no \
+      --dir "$STATE" --pidfile "$STATE/redis.pid" --logfile "$STATE/redis.log"
+    mark_started redis
+  fi
+  command -v redis-cli >/dev/null || apt_install redis-tools
+  wait_for "Redis" 30 redis_ping
+  log "Redis ready"
+}
+
+redis_down() {
+  if we_started redis; then
+    log "stopping Redis"
+    redis-cli -h 127.0.0.1 -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true
+    sed -i '/^redis$/d' "$STARTED"
+  fi
+}
+
+# ---------------------------------------------------------------- Kafka (KRaft, single node)
+KAFKA_HOME="$STATE/kafka-$KAFKA_VERSION"
+KAFKA_DATA="$STATE/kafka-data"
+kafka_java() { java -Xmx256m -cp "$KAFKA_HOME/lib/*" -Dlog4j.configuration="file:$KAFKA_HOME/log4j.properties" "$@"; }
+
+kafka_install() {
+  [ -f "$KAFKA_HOME/.complete" ] && return 0
+  log "copying the Kafka $KAFKA_VERSION jars from Maven Central"
+  mkdir -p "$KAFKA_HOME/lib"
+  "$ROOT/mvnw" -B -q -f "$HERE/kafka-pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$KAFKA_HOME/lib" -DincludeScope=runtime >/dev/null || die "could not download the Kafka jars"
+  cat > "$KAFKA_HOME/log4j.properties" <<EOF
+log4j.rootLogger=WARN, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka=INFO
+log4j.logger.org.apache.kafka=WARN
+EOF
+  touch "$KAFKA_HOME/.complete"
+}
+
+kafka_up() {
+  if port_open $KAFKA_PORT; then
+    log "Kafka answers on $KAFKA_PORT (reused)"
+  else
+    kafka_install
+    mkdir -p "$KAFKA_DATA"
+    cat > "$STATE/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$KAFKA_DATA
+num.partitions=6
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=6
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+log.cleaner.dedupe.buffer.size=16777216
+EOF
+    if [ ! -f "$KAFKA_DATA/meta.properties" ]; then
+      log "formatting Kafka storage"
+      kafka_java kafka.tools.StorageTool format -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
+        -c "$STATE/server.properties" >/dev/null || die "could not format the Kafka storage"
+    fi
+    log "starting Kafka (KRaft) on 127.0.0.1:$KAFKA_PORT"
+    nohup java -Xms256m -Xmx512m -XX:+UseG1GC -cp "$KAFKA_HOME/lib/*" \
+      -Dlog4j.configuration="file:$KAFKA_HOME/log4j.properties" \
+      kafka.Kafka "$STATE/server.properties" > "$STATE/kafka.log" 2>&1 &
+    echo $! > "$STATE/kafka.pid"
+    mark_started kafka
+  fi
+  wait_for "Kafka" 90 port_open $KAFKA_PORT
+  topics_create
+}
+
+# Creates the topics of deploy/topics.txt that are missing; one JVM for all of them, retrying until
+# the broker's controller answers (which is also the readiness check).
+topics_create() {
+  kafka_install
+  local defs
+  defs=$(grep -vE '^\s*(#|$)' "$ROOT/deploy/topics.txt" | awk '{print $1":"$2":"$3}' | paste -sd, -)
+  kafka_java "$HERE/CreateTopics.java" "127.0.0.1:$KAFKA_PORT" "$defs" || die "could not create the Kafka topics"
+}
+
+kafka_down() {
+  if we_started kafka && [ -f "$STATE/kafka.pid" ]; then
+    local pid; pid=$(cat "$STATE/kafka.pid")
+    log "stopping Kafka (pid $pid)"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$STATE/kafka.pid"
+    sed -i '/^kafka$/d' "$STARTED"
+  fi
+}
+
+status() {
+  local s
+  for s in "PostgreSQL:$PG_PORT" "Redis:$REDIS_PORT" "Kafka:$KAFKA_PORT"; do
+    if port_open "${s#*:}"; then echo "${s%%:*}: up on 127.0.0.1:${s#*:}"; else echo "${s%%:*}: down"; fi
+  done
+  echo "started by this script: $(paste -sd' ' "$STARTED")"
+}
+
+case "${1:-up}" in
+  up) postgres_up; redis_up; kafka_up; log "infrastructure ready" ;;
+  down) kafka_down; redis_down; postgres_down; log "stopped what this script started" ;;
+  status) status ;;
+  topics) topics_create ;;
+  *) echo "usage: $0 up|status|down|topics" >&2; exit 2 ;;
+esac
