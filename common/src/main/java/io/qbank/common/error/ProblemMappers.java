@@ -113,9 +113,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return jsonProblem(json);
+        }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = switch (status) {
+            case 400 -> "the request is malformed (is the body valid JSON?)";
             case 404 -> "no resource at this path";
             case 405 -> "this method is not allowed on this path";
             case 406 -> "the requested media type cannot be produced";

@@ -31,6 +31,14 @@ public final class EventJson {
         }
     }
 
+    public static <T> java.util.List<T> readList(String json, Class<T> elementType) {
+        try {
+            return MAPPER.readValue(json, MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, elementType));
+        } catch (JsonProcessingException e) {
+            throw new PoisonEventException("not a list of " + elementType.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+
     public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);

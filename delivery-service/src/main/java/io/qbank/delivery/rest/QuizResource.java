@@ -1,0 +1,136 @@
+package io.qbank.delivery.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.qbank.common.error.ApiException;
+import io.qbank.common.error.Problem;
+import io.qbank.common.security.CurrentUserContext;
+import io.qbank.common.security.Roles;
+import io.qbank.delivery.domain.Quiz;
+import io.qbank.delivery.service.QuizService;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/quizzes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Quizzes")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({ Roles.STUDENT, Roles.ADMIN })
+@APIResponse(responseCode = "400", description = "Malformed or invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid token with a tenant claim",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Only students (and admins) take quizzes",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class QuizResource {
+
+    private final QuizService quizzes;
+    private final CurrentUserContext user;
+
+    public QuizResource(QuizService quizzes, CurrentUserContext user) {
+        this.quizzes = quizzes;
+        this.user = user;
+    }
+
+    @POST
+    @Operation(summary = "Start a quiz on an exam code (roles: student, admin)",
+            description = "Tutor mode shows the key after each answer; exam mode only after the quiz ends. Adaptive by default.")
+    @APIResponse(responseCode = "201", description = "Started")
+    @APIResponse(responseCode = "422", description = "No items are published for the exam code")
+    public Uni<RestResponse<QuizResponse>> start(@NotNull @Valid QuizRequest request) {
+        return quizzes.start(user.get(), request).map(q -> RestResponse.ResponseBuilder
+                .<QuizResponse>created(URI.create("/api/v1/quizzes/" + q.id)).entity(QuizResponse.of(q)).build());
+    }
+
+    @GET
+    @Operation(summary = "My quizzes, newest first (roles: student, admin)")
+    public Uni<List<QuizResponse>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return quizzes.list(user.get(), page, size).map(list -> list.stream().map(QuizResponse::of).toList());
+    }
+
+    @GET
+    @Path("/{quizId}")
+    @Operation(summary = "One of my quizzes")
+    @APIResponse(responseCode = "404", description = "No such quiz of mine")
+    public Uni<QuizResponse> get(@PathParam("quizId") UUID quizId) {
+        return quizzes.get(user.get(), quizId).map(QuizResponse::of);
+    }
+
+    @POST
+    @Path("/{quizId}/next")
+    @Operation(summary = "The next item (or the current unanswered one again, after a reconnect)",
+            description = "Never carries the key, the rationale or explanations.")
+    @APIResponse(responseCode = "404", description = "No such quiz of mine")
+    @APIResponse(responseCode = "409", description = "The quiz has ended (completed, expired, or the pool is exhausted)")
+    public Uni<ServedItemResponse> next(@PathParam("quizId") UUID quizId) {
+        return quizzes.next(user.get(), quizId).map(outcome -> {
+            if (outcome.value() == null) {
+                throw ended(outcome.quiz());
+            }
+            return outcome.value();
+        });
+    }
+
+    @POST
+    @Path("/{quizId}/answers")
+    @Operation(summary = "Answer the item at a served position (idempotent: a retry returns the same result)")
+    @APIResponse(responseCode = "404", description = "No such quiz of mine")
+    @APIResponse(responseCode = "409", description = "The quiz has ended, or the position was answered differently")
+    @APIResponse(responseCode = "422", description = "Nothing was served at that position, or the label is not an option")
+    public Uni<AnswerResponse> answer(@PathParam("quizId") UUID quizId, @NotNull @Valid AnswerRequest request) {
+        return quizzes.answer(user.get(), quizId, request).map(outcome -> {
+            if (outcome.value() == null) {
+                throw ended(outcome.quiz());
+            }
+            return outcome.value();
+        });
+    }
+
+    @POST
+    @Path("/{quizId}/finish")
+    @Operation(summary = "End the quiz now; returns the results with keys and explanations")
+    @APIResponse(responseCode = "404", description = "No such quiz of mine")
+    public Uni<QuizResultResponse> finish(@PathParam("quizId") UUID quizId) {
+        return quizzes.finish(user.get(), quizId).chain(q -> quizzes.results(user.get(), quizId));
+    }
+
+    @GET
+    @Path("/{quizId}/results")
+    @Operation(summary = "Score, ability, per-topic breakdown and each item (keys only after the end in exam mode)")
+    @APIResponse(responseCode = "404", description = "No such quiz of mine")
+    public Uni<QuizResultResponse> results(@PathParam("quizId") UUID quizId) {
+        return quizzes.results(user.get(), quizId);
+    }
+
+    private static ApiException ended(Quiz quiz) {
+        return ApiException.conflict("the quiz is " + quiz.status
+                + (Quiz.EXPIRED.equals(quiz.status) ? " (its time limit passed at " + quiz.expiresAt + ")" : "")
+                + "; see its results");
+    }
+}
