@@ -1,0 +1,12 @@
+package io.qbank.generation.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+public record MaterialRequest(
+        @NotBlank @Size(max = 300) String title,
+        @Pattern(regexp = "text/plain|text/markdown", message = "must be text/plain or text/markdown") String contentType,
+        @NotNull String text) {
+}

@@ -1,0 +1,13 @@
+package io.qbank.generation.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.qbank.generation.domain.SourceMaterial;
+
+public record MaterialResponse(UUID id, String title, String contentType, int sizeChars, int chunkCount, UUID ownerId,
+        Instant createdAt) {
+    static MaterialResponse of(SourceMaterial m) {
+        return new MaterialResponse(m.id, m.title, m.contentType, m.sizeChars, m.chunkCount, m.ownerId, m.createdAt);
+    }
+}
