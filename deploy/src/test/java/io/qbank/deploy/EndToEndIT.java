@@ -1,0 +1,187 @@
+package io.qbank.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.qbank.common.events.AnswerSubmitted;
+import io.qbank.common.events.CloudEvent;
+import io.qbank.common.events.EventType;
+import io.qbank.common.events.ItemPublished;
+import io.qbank.common.events.ReviewRecorded;
+import io.qbank.common.events.Topics;
+import io.qbank.common.testing.KafkaTopicReader;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The first flow of the suite, across the five services running as separate processes on the real
+ * infrastructure (started by ./qbank test): each hop is checked where it lands, not only that a call said 200.
+ */
+class EndToEndIT {
+
+    static final String AUTHORING = url("authoring", 8081);
+    static final String DELIVERY = url("delivery", 8082);
+    static final String GENERATION = url("generation", 8083);
+    static final String REVIEW = url("review", 8084);
+    static final String ANALYTICS = url("analytics", 8085);
+
+    static final String TENANT = "e2e-" + UUID.randomUUID();
+    static final UUID AUTHOR = UUID.randomUUID();
+    static final UUID PUBLISHER = UUID.randomUUID();
+    static final UUID STUDENT = UUID.randomUUID();
+    static String authorToken;
+    static String publisherToken;
+    static String studentToken;
+
+    static String url(String service, int port) {
+        return System.getProperty("qbank." + service + ".url", "http://127.0.0.1:" + port);
+    }
+
+    @BeforeAll
+    static void mintTokens() throws Exception {
+        authorToken = devToken(AUTHOR, "author");
+        publisherToken = devToken(PUBLISHER, "publisher");
+        studentToken = devToken(STUDENT, "student");
+    }
+
+    /** Tokens come from the project's own development command, with the key pair the services verify. */
+    static String devToken(UUID sub, String role) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("qbank.root", ".."));
+        Process process = new ProcessBuilder("java", root.resolve("deploy/local/DevToken.java").toString(), "--keys",
+                root.resolve(".keys").toString(), "--role", role, "--tenant", TENANT, "--sub", sub.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor()).isZero();
+        return token;
+    }
+
+    static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void anItemWrittenByAnAuthorReachesAStudentAndComesBackAsAReviewAndInTheRollup() {
+        // authoring: an author writes an item, a publisher approves and publishes it to DEMO
+        String topicId = as(authorToken).body(Map.of("name", "Cardiology", "blueprintCode", "CV"))
+                .post(AUTHORING + "/api/v1/authoring/topics").then().statusCode(201).extract().path("id");
+        String itemId = as(authorToken).body(Map.of("topicId", topicId,
+                "stem", "A 62-year-old man has sudden tearing chest pain radiating to the back; BP differs between arms.",
+                "leadIn", "Which is the most likely diagnosis?",
+                "options", List.of(
+                        Map.of("label", "A", "text", "Aortic dissection", "correct", true, "explanation", "tearing pain, BP asymmetry"),
+                        Map.of("label", "B", "text", "Acute myocardial infarction", "correct", false, "explanation", "pressure, not tearing"),
+                        Map.of("label", "C", "text", "Acute pericarditis", "correct", false, "explanation", "positional pain"),
+                        Map.of("label", "D", "text", "Pulmonary embolism", "correct", false, "explanation", "pleuritic pain, hypoxia"),
+                        Map.of("label", "E", "text", "Tension pneumothorax", "correct", false, "explanation", "absent breath sounds")),
+                "rationale", "Tearing pain to the back with unequal arm pressures is aortic dissection.",
+                "difficulty", "medium", "difficultyLevel", 3))
+                .post(AUTHORING + "/api/v1/authoring/items").then().statusCode(201).extract().path("id");
+        as(authorToken).body(Map.of("action", "submit")).post(AUTHORING + "/api/v1/authoring/items/" + itemId + "/versions/1/transitions")
+                .then().statusCode(200).body("latest.state", equalTo("in_review"));
+        as(publisherToken).body(Map.of("action", "approve")).post(AUTHORING + "/api/v1/authoring/items/" + itemId + "/versions/1/transitions")
+                .then().statusCode(200).body("latest.state", equalTo("approved"));
+
+        try (KafkaTopicReader items = new KafkaTopicReader(Topics.ITEMS);
+                KafkaTopicReader delivery = new KafkaTopicReader(Topics.DELIVERY);
+                KafkaTopicReader reviews = new KafkaTopicReader(Topics.REVIEWS)) {
+            as(publisherToken).body(Map.of("examCodes", List.of("DEMO")))
+                    .post(AUTHORING + "/api/v1/authoring/items/" + itemId + "/versions/1/publication")
+                    .then().statusCode(200).body("latest.state", equalTo("published")).body("examCodes", equalTo(List.of("DEMO")));
+
+            // hop 1: authoring's outbox → Kafka
+            List<CloudEvent> published = items.awaitEvents(EventType.ITEM_PUBLISHED.ceType(), itemId, 1, Duration.ofSeconds(15));
+            assertThat(published).as("ItemPublished on qbank.items.v1").hasSize(1);
+            assertThat(published.get(0).tenant()).isEqualTo(TENANT);
+            assertThat(published.get(0).dataAs(ItemPublished.class).correctLabel()).isEqualTo("A");
+
+            // hop 2: Kafka → delivery's pool: the tenant's DEMO pool is empty until the event lands
+            String quizId = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Response r = as(studentToken).body(Map.of("examCode", "DEMO", "mode", "tutor", "length", 1))
+                        .post(DELIVERY + "/api/v1/quizzes");
+                return r.statusCode() == 201 ? r.<String>path("id") : null;
+            }, id -> id != null);
+            Response served = as(studentToken).post(DELIVERY + "/api/v1/quizzes/" + quizId + "/next");
+            served.then().statusCode(200).body("itemId", equalTo(itemId)).body("version", equalTo(1))
+                    .body("options.label", equalTo(List.of("A", "B", "C", "D", "E")));
+            assertThat(served.asString()).doesNotContain("correct").doesNotContain("explanation").doesNotContain("rationale");
+
+            // the student answers: tutor mode shows the key of the served version
+            as(studentToken).body(Map.of("position", 1, "selectedLabel", "A", "confidence", 5, "timeTakenMs", 42_000))
+                    .post(DELIVERY + "/api/v1/quizzes/" + quizId + "/answers")
+                    .then().statusCode(200).body("correct", equalTo(true)).body("correctLabel", equalTo("A"))
+                    .body("quizStatus", equalTo("completed"));
+
+            // hop 3: delivery's outbox → Kafka
+            List<CloudEvent> answers = delivery.awaitEvents(EventType.ANSWER_SUBMITTED.ceType(), quizId, 1, Duration.ofSeconds(15));
+            assertThat(answers).as("AnswerSubmitted on qbank.delivery.v1").hasSize(1);
+            AnswerSubmitted answer = answers.get(0).dataAs(AnswerSubmitted.class);
+            assertThat(answer.itemId()).hasToString(itemId);
+            assertThat(answer.userId()).isEqualTo(STUDENT);
+            assertThat(answer.correct()).isTrue();
+            assertThat(delivery.awaitEvents(EventType.QUIZ_COMPLETED.ceType(), quizId, 1, Duration.ofSeconds(15))).hasSize(1);
+
+            // hop 4: Kafka → review: an SM-2 schedule for this student and item (q = 5: EF 2.6, 1 day)
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    as(studentToken).get(REVIEW + "/api/v1/reviews/schedules/" + itemId).statusCode() == 200);
+            as(studentToken).get(REVIEW + "/api/v1/reviews/schedules/" + itemId).then().statusCode(200)
+                    .body("scheduler", equalTo("sm2")).body("repetition", equalTo(1)).body("intervalDays", equalTo(1))
+                    .body("easinessFactor", equalTo(2.6f)).body("attempts", equalTo(1));
+            assertThat(reviews.awaitEvents(EventType.REVIEW_RECORDED.ceType(), itemId, 1, Duration.ofSeconds(15)))
+                    .extracting(e -> e.dataAs(ReviewRecorded.class).userId()).contains(STUDENT);
+
+            // hop 5: Kafka → analytics: the response counts in today's cohort rollup of the tenant
+            String today = LocalDate.now(ZoneOffset.UTC).toString();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    as(publisherToken).get(ANALYTICS + "/api/v1/analytics/cohorts/daily?from=" + today + "&to=" + today)
+                            .<List<?>>path("$").size() == 1);
+            as(publisherToken).get(ANALYTICS + "/api/v1/analytics/cohorts/daily?from=" + today + "&to=" + today).then()
+                    .body("[0].attempts", equalTo(1)).body("[0].correct", equalTo(1)).body("[0].activeUsers", equalTo(1))
+                    .body("[0].meanTimeMs", equalTo(42000.0f));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "authoring", "delivery", "generation", "review", "analytics" })
+    void everyServiceIsReadyAndServesMetricsAndOpenApi(String service) {
+        String base = url(service, switch (service) {
+            case "authoring" -> 8081;
+            case "delivery" -> 8082;
+            case "generation" -> 8083;
+            case "review" -> 8084;
+            default -> 8085;
+        });
+        given().get(base + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(base + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name.findAll { it.contains('PostgreSQL') || it.contains('Redis') || it.contains('Kafka') }.size()",
+                        equalTo(3));
+        given().get(base + "/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+        given().accept("application/json").get(base + "/q/openapi").then().statusCode(200).body("openapi", startsWith("3."));
+    }
+
+    @Test
+    void noServiceAnswersWithoutAToken() {
+        for (String path : List.of(AUTHORING + "/api/v1/authoring/topics", DELIVERY + "/api/v1/quizzes", GENERATION + "/api/v1/generation/materials",
+                REVIEW + "/api/v1/reviews/due", ANALYTICS + "/api/v1/analytics/cohorts/daily")) {
+            given().get(path).then().statusCode(401).contentType(startsWith("application/problem+json"));
+        }
+    }
+}
