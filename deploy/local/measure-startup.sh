@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Measures, for each service in turn: JVM start to /q/health/ready (wall clock, from process launch) and the
+# resident set size once ready (and again after 20 warm-up requests). Runs each service alone on a spare port
+# (18081…) with the same JVM options as ./qbank run, against the running local infrastructure.
+#   deploy/local/measure-startup.sh [runs per service, default 3]
+# Needs: ./qbank run or ./mvnw install -DskipTests first (fast-jars), deploy/local/infra.sh up.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+RUNS="${1:-3}"
+OPTS="${QBANK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=160m}"
+LOG="$(mktemp -d)"
+java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
+
+printf '%-20s %8s %12s %14s %14s\n' service run ready_ms rss_ready_MB rss_warm_MB
+for name in authoring-service delivery-service generation-service review-service analytics-service; do
+  port=$((18000 + $(grep -o 'quarkus.http.port=[0-9]*' "$ROOT/$name/src/main/resources/application.properties" | cut -d= -f2)))
+  for run in $(seq 1 "$RUNS"); do
+    start=$(date +%s%N)
+    QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_PASSWORD="${QBANK_DB_PASSWORD:-qbank}" \
+      MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" \
+      java $OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" > "$LOG/$name.$run.log" 2>&1 &
+    pid=$!
+    until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+      kill -0 $pid 2>/dev/null || { echo "$name died; see $LOG/$name.$run.log" >&2; exit 1; }
+      sleep 0.05
+    done
+    ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    rss_ready=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)
+    for _ in $(seq 1 20); do curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready"; curl -fsS -o /dev/null "http://127.0.0.1:$port/q/metrics"; done
+    rss_warm=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)
+    printf '%-20s %8s %12s %14s %14s\n' "$name" "$run" "$ready_ms" "$rss_ready" "$rss_warm"
+    kill $pid; wait $pid 2>/dev/null || true
+  done
+done
+echo "(Quarkus' own 'started in' lines: grep -h 'started in' $LOG/*.log)"
