@@ -6,16 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 import io.qbank.common.events.AnswerSubmitted;
 import io.qbank.common.events.QuizStarted;
+import io.qbank.common.events.Topics;
+import io.qbank.common.testing.KafkaTopicReader;
 import io.qbank.common.testing.TestEvents;
 import io.qbank.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,6 +82,21 @@ class CohortResourceTest {
         // another tenant's publisher sees none of it
         as("other-" + UUID.randomUUID(), "publisher").get(DAILY + "?from=2026-11-20&to=2026-11-21").then().statusCode(200)
                 .body("size()", equalTo(0));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerCarriesOn() {
+        String key = "poison-" + UUID.randomUUID();
+        try (TestEvents events = new TestEvents(); KafkaTopicReader dlq = new KafkaTopicReader(Topics.deadLetter(Topics.DELIVERY))) {
+            events.sendRaw(Topics.DELIVERY, key, "{\"not\": \"a cloud event\"}", new RecordHeaders(), null);
+            var dead = dlq.await(r -> key.equals(r.key()) && r.headers().lastHeader("dead-letter-reason") != null
+                    && new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8).contains("ce_specversion"),
+                    1, Duration.ofSeconds(20));
+            assertThat(dead).as("the poison record on %s with a reason", Topics.deadLetter(Topics.DELIVERY)).isNotEmpty();
+            // the channel is still consuming after the poison record
+            events.send(tenant, "u", "q", answer(UUID.randomUUID(), true, 1_000, Instant.parse("2026-11-20T08:00:00Z")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> facts() == 1);
+        }
     }
 
     @Test

@@ -129,6 +129,9 @@ public class OutboxRelay {
 
     private int send(List<Row> batch) {
         Producer<String, String> p = producer();
+        // One metadata look-up per topic first: with Kafka unreachable the batch fails after one max.block.ms,
+        // not after one per record.
+        batch.stream().map(r -> r.getString("topic")).distinct().forEach(p::partitionsFor);
         List<Future<?>> acks = new ArrayList<>(batch.size());
         for (Row row : batch) {
             CloudEvent event = new CloudEvent(row.getUUID("event_id"), row.getString("ce_source"), row.getString("ce_type"),
