@@ -91,6 +91,9 @@ public class OutboxRelay {
         vertx.setTimer(Math.max(1, delayMillis), id -> relayOnce().subscribe().with(
                 sent -> scheduleNext(sent >= config.batchSize() ? 1 : config.pollInterval().toMillis()),
                 failure -> {
+                    if (stopped) {
+                        return; // the pool closes under the last run at shutdown
+                    }
                     Log.warnf("outbox relay failed, will retry: %s", failure.getMessage());
                     scheduleNext(Math.max(1000, config.pollInterval().toMillis()));
                 }));
