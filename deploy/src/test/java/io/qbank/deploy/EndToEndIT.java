@@ -174,7 +174,20 @@ class EndToEndIT {
                 .body("checks.name.findAll { it.contains('PostgreSQL') || it.contains('Redis') || it.contains('Kafka') }.size()",
                         equalTo(3));
         given().get(base + "/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
-        given().accept("application/json").get(base + "/q/openapi").then().statusCode(200).body("openapi", startsWith("3."));
+        io.restassured.path.json.JsonPath openApi = given().accept("application/json").get(base + "/q/openapi").then()
+                .statusCode(200).body("openapi", startsWith("3.")).body("components.schemas.Problem.properties.status.type", equalTo("integer"))
+                .extract().jsonPath();
+        // every API operation documents its shared errors as problem+json (ProblemResponsesFilter in common)
+        Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
+        assertThat(paths.keySet()).anyMatch(p -> p.startsWith("/api/v1/"));
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (path.startsWith("/api/")) {
+                Map<?, ?> unauthorized = (Map<?, ?>) ((Map<?, ?>) operation.get("responses")).get("401");
+                assertThat(unauthorized).as(method + " " + path).isNotNull();
+                assertThat(unauthorized.toString()).as(method + " " + path)
+                        .contains("application/problem+json").contains("#/components/schemas/Problem");
+            }
+        }));
     }
 
     @Test

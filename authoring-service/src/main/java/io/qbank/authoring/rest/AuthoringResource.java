@@ -17,8 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,7 +25,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.qbank.authoring.service.ItemService;
 import io.qbank.authoring.service.TopicService;
-import io.qbank.common.error.Problem;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -36,12 +33,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed or invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid token with a tenant claim",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AuthoringResource {
 
     private final TopicService topics;
@@ -82,8 +73,7 @@ public class AuthoringResource {
     @Tag(name = "Items")
     @Operation(summary = "Create an item: its version 1 as a draft (roles: author, admin)")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "422", description = "Options break a rule (one correct, labels A–E in order, no duplicates) or the topic does not exist",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Options break a rule (one correct, labels A–E in order, no duplicates) or the topic does not exist")
     public Uni<RestResponse<ItemResponse>> createItem(@NotNull @Valid ItemRequest request) {
         return items.create(user.get(), request).map(v -> RestResponse.ResponseBuilder.<ItemResponse>created(URI.create("/api/v1/authoring/items/" + v.item().id))
                 .entity(ItemResponse.of(v)).build());
@@ -116,8 +106,7 @@ public class AuthoringResource {
     @Operation(summary = "Move a version through the workflow: submit (author), approve, request_changes, retire (publisher); admin all")
     @APIResponse(responseCode = "200", description = "The item after the transition")
     @APIResponse(responseCode = "404", description = "No such item or version in the caller's tenant")
-    @APIResponse(responseCode = "409", description = "Not allowed from the version's state; the detail lists what is",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the version's state; the detail lists what is")
     public Uni<ItemResponse> transition(@PathParam("itemId") UUID itemId, @PathParam("version") @Min(1) int version,
             @NotNull @Valid TransitionRequest request) {
         return items.transition(user.get(), itemId, version, request.action(), request.comment()).map(ItemResponse::of);

@@ -15,13 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.qbank.common.error.Problem;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.qbank.review.service.ScheduleService;
@@ -32,12 +29,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Reviews")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({ Roles.STUDENT, Roles.ADMIN })
-@APIResponse(responseCode = "400", description = "Invalid query parameter",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid token with a tenant claim",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only students (and admins) have reviews",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReviewResource {
 
     private final ScheduleService schedules;
@@ -59,8 +50,7 @@ public class ReviewResource {
     @GET
     @Path("/schedules/{itemId}")
     @Operation(summary = "My schedule for one item")
-    @APIResponse(responseCode = "404", description = "I have no schedule for this item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "I have no schedule for this item")
     public Uni<ScheduleResponse> one(@PathParam("itemId") UUID itemId) {
         return schedules.get(user.get(), itemId).map(ScheduleResponse::of);
     }
