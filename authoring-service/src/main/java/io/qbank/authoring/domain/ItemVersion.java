@@ -41,8 +41,34 @@ public class ItemVersion {
     public String difficulty;
     @Column(name = "difficulty_level", nullable = false)
     public short difficultyLevel;
+    @Column(name = "educational_objective")
+    public String educationalObjective;
+    @Column(name = "teaching_points", nullable = false)
+    public String[] teachingPoints = {};
+    @Column(name = "bloom_level")
+    public String bloomLevel;
+    @Column(nullable = false)
+    public String[] tags = {};
+    @Column(name = "reference_list", nullable = false)
+    public String[] references = {};
+    @Column(name = "media_refs", nullable = false)
+    public String[] media = {};
+
+    /** human, or generated (then the generation_* columns say by what). */
     @Column(nullable = false)
     public String provenance;
+    @Column(name = "generation_model")
+    public String generationModel;
+    @Column(name = "prompt_version")
+    public String promptVersion;
+    @Column(name = "generation_job_id")
+    public UUID generationJobId;
+    @Column(name = "source_chunk_ids", nullable = false)
+    public UUID[] sourceChunkIds = {};
+    @Column(name = "quality_score")
+    public Double qualityScore;
+    @Column(name = "validation_notes", nullable = false)
+    public String[] validationNotes = {};
     @Column(name = "created_by", nullable = false)
     public UUID createdBy;
     @Column(name = "created_at", nullable = false)

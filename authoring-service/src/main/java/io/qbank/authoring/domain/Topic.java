@@ -1,6 +1,8 @@
 package io.qbank.authoring.domain;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -27,4 +29,9 @@ public class Topic {
     public String path;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The ids from the root down to this topic. */
+    public List<UUID> pathIds() {
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(UUID::fromString).toList();
+    }
 }

@@ -8,21 +8,23 @@ import java.util.Set;
 import io.qbank.common.security.Roles;
 
 /**
- * The role-gated transitions of a version: draft → in_review → approved → published → retired, and
- * in_review → draft when changes are requested. Authors submit; publishers approve, request changes,
+ * The role-gated transitions of a version: draft → in_review → approved → published → retired, in_review → draft
+ * when changes are requested, and retired → published when a publisher puts a retired version back. Authors submit; publishers approve, request changes,
  * publish and retire; admins may do all; nobody approves a version they wrote.
  */
 public final class Workflow {
 
-    private record Rule(VersionState from, VersionState to, Set<String> roles) {
+    private record Rule(Set<VersionState> from, VersionState to, Set<String> roles) {
     }
 
     private static final Map<Action, Rule> RULES = Map.of(
-            Action.SUBMIT, new Rule(VersionState.DRAFT, VersionState.IN_REVIEW, Set.of(Roles.AUTHOR, Roles.ADMIN)),
-            Action.REQUEST_CHANGES, new Rule(VersionState.IN_REVIEW, VersionState.DRAFT, Set.of(Roles.PUBLISHER, Roles.ADMIN)),
-            Action.APPROVE, new Rule(VersionState.IN_REVIEW, VersionState.APPROVED, Set.of(Roles.PUBLISHER, Roles.ADMIN)),
-            Action.PUBLISH, new Rule(VersionState.APPROVED, VersionState.PUBLISHED, Set.of(Roles.PUBLISHER, Roles.ADMIN)),
-            Action.RETIRE, new Rule(VersionState.PUBLISHED, VersionState.RETIRED, Set.of(Roles.PUBLISHER, Roles.ADMIN)));
+            Action.SUBMIT, new Rule(Set.of(VersionState.DRAFT), VersionState.IN_REVIEW, Set.of(Roles.AUTHOR, Roles.ADMIN)),
+            Action.REQUEST_CHANGES, new Rule(Set.of(VersionState.IN_REVIEW), VersionState.DRAFT, Set.of(Roles.PUBLISHER, Roles.ADMIN)),
+            Action.APPROVE, new Rule(Set.of(VersionState.IN_REVIEW), VersionState.APPROVED, Set.of(Roles.PUBLISHER, Roles.ADMIN)),
+            // a retired version may be published again (re-publication)
+            Action.PUBLISH, new Rule(Set.of(VersionState.APPROVED, VersionState.RETIRED), VersionState.PUBLISHED,
+                    Set.of(Roles.PUBLISHER, Roles.ADMIN)),
+            Action.RETIRE, new Rule(Set.of(VersionState.PUBLISHED), VersionState.RETIRED, Set.of(Roles.PUBLISHER, Roles.ADMIN)));
 
     /** Why a transition is refused; {@code allowed} lists what the caller may do from the current state. */
     public sealed interface Refusal {
@@ -47,7 +49,7 @@ public final class Workflow {
 
     public static Decision decide(Action action, VersionState from, Set<String> roles, boolean callerWroteVersion) {
         Rule rule = RULES.get(action);
-        if (rule.from != from) {
+        if (!rule.from.contains(from)) {
             return new Decision(null, new Refusal.Illegal(from, action, allowedFrom(from, roles)));
         }
         if (roles.stream().noneMatch(rule.roles::contains)) {
@@ -63,7 +65,7 @@ public final class Workflow {
     public static List<Action> allowedFrom(VersionState from, Set<String> roles) {
         EnumSet<Action> allowed = EnumSet.noneOf(Action.class);
         RULES.forEach((action, rule) -> {
-            if (rule.from == from && roles.stream().anyMatch(rule.roles::contains)) {
+            if (rule.from.contains(from) && roles.stream().anyMatch(rule.roles::contains)) {
                 allowed.add(action);
             }
         });

@@ -18,14 +18,16 @@ import io.qbank.authoring.domain.Topic;
 import io.qbank.authoring.domain.VersionState;
 import io.qbank.authoring.domain.Workflow;
 import io.qbank.authoring.domain.WorkflowEvent;
+import io.qbank.authoring.repository.ItemListingRepository;
 import io.qbank.authoring.repository.ItemRepository;
 import io.qbank.authoring.repository.ItemVersionRepository;
 import io.qbank.authoring.repository.PublicationRepository;
 import io.qbank.authoring.repository.TopicRepository;
 import io.qbank.authoring.repository.WorkflowEventRepository;
-import io.qbank.authoring.rest.ItemRequest;
+import io.qbank.authoring.rest.ItemContent;
 import io.qbank.common.error.ApiException;
 import io.qbank.common.error.Problem.Violation;
+import io.qbank.common.events.DraftGenerated;
 import io.qbank.common.events.ItemOption;
 import io.qbank.common.events.ItemPublished;
 import io.qbank.common.events.ItemRetired;
@@ -33,6 +35,7 @@ import io.qbank.common.outbox.OutboxWriter;
 import io.qbank.common.persistence.Sequential;
 import io.qbank.common.security.CurrentUser;
 import io.qbank.common.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -46,12 +49,15 @@ public class ItemService {
     private final TopicRepository topics;
     private final PublicationRepository publications;
     private final WorkflowEventRepository history;
+    private final ItemListingRepository listing;
     private final OutboxWriter outbox;
     private final MeterRegistry registry;
 
     public ItemService(ItemRepository items, ItemVersionRepository versions, TopicRepository topics,
-            PublicationRepository publications, WorkflowEventRepository history, OutboxWriter outbox, MeterRegistry registry) {
+            PublicationRepository publications, WorkflowEventRepository history, ItemListingRepository listing,
+            OutboxWriter outbox, MeterRegistry registry) {
         this.items = items;
+        this.listing = listing;
         this.versions = versions;
         this.topics = topics;
         this.publications = publications;
@@ -61,25 +67,67 @@ public class ItemService {
     }
 
     @WithTransaction
-    public Uni<ItemView> create(CurrentUser user, ItemRequest request) {
-        List<Violation> violations = ItemContentRules.violations(request.options());
-        if (!violations.isEmpty()) {
-            return Uni.createFrom().failure(ApiException.unprocessable("the options are not valid", violations));
-        }
-        return requireTopic(user, request.topicId()).chain(topic -> {
-            Instant now = Instant.now();
-            Item item = new Item();
-            item.id = UUID.randomUUID();
-            item.tenantId = user.tenantId();
-            item.createdBy = user.userId();
-            item.createdAt = now;
-            item.latestVersion = 1;
-            ItemVersion version = newVersion(user, item, 1, request, now);
+    public Uni<ItemView> create(CurrentUser user, ItemContent content) {
+        return requireValid(user, content).chain(topic -> {
+            Item item = newItem(user.tenantId(), UUID.randomUUID(), user.userId(), Instant.now());
+            ItemVersion version = newVersion(item, 1, content, user.userId(), item.createdAt);
             return items.persist(item)
                     .chain(() -> versions.persist(version))
-                    .chain(() -> record(user, version, null, VersionState.DRAFT, null, now))
+                    .chain(() -> record(user.userId(), version, null, VersionState.DRAFT, null, item.createdAt))
+                    .chain(() -> listing.refresh(item.id))
                     .replaceWith(() -> view(user, item, version, List.of()));
         });
+    }
+
+    /**
+     * Edits an item: its content becomes version latest + 1, a draft. {@code baseVersion} is the version the author
+     * edited; if another edit got in first it is no longer the latest and the edit is refused (409), as is an edit of a
+     * version under review or approved (request changes first). The live version keeps serving meanwhile.
+     */
+    @WithTransaction
+    public Uni<ItemView> revise(CurrentUser user, UUID itemId, int baseVersion, ItemContent content) {
+        return requireItem(user, itemId).chain(item -> {
+            if (baseVersion != item.latestVersion) {
+                return Uni.createFrom().failure(ApiException.conflict("version " + baseVersion
+                        + " is not the latest version of the item: version " + item.latestVersion + " is; edit that one"));
+            }
+            return requireVersion(user, itemId, baseVersion).chain(base -> {
+                if (base.state == VersionState.IN_REVIEW || base.state == VersionState.APPROVED) {
+                    return Uni.createFrom().failure(ApiException.conflict("version " + baseVersion + " is " + base.state.code()
+                            + "; a publisher must request changes before it is edited"));
+                }
+                return requireValid(user, content).chain(topic -> {
+                    Instant now = Instant.now();
+                    item.latestVersion = baseVersion + 1; // the item's row version makes a concurrent edit fail at commit
+                    ItemVersion version = newVersion(item, item.latestVersion, content, user.userId(), now);
+                    return versions.persist(version)
+                            .chain(() -> record(user.userId(), version, null, VersionState.DRAFT, "edited from version " + baseVersion, now))
+                            .chain(() -> listing.refresh(item.id))
+                            .chain(() -> viewOf(user, item));
+                });
+            });
+        });
+    }
+
+    /** A generated draft (from generation-service) becomes an item with version 1 in draft, owned by who asked for it. */
+    public Uni<Void> createGenerated(DraftGenerated draft, Topic topic) {
+        Instant now = Instant.now();
+        Item item = newItem(draft.tenantId(), draft.draftId(), draft.requestedBy(), now);
+        ItemContent content = new ItemContent(topic.id, draft.stem(), draft.leadIn(),
+                draft.options().stream().map(o -> new io.qbank.authoring.rest.OptionRequest(o.label(), o.text(), o.correct(), o.explanation())).toList(),
+                draft.rationale(), null, null, draft.difficulty(), draft.difficultyLevel(), null, null, null, null);
+        ItemVersion version = newVersion(item, 1, content, draft.requestedBy(), now);
+        version.provenance = "generated";
+        version.generationModel = draft.model();
+        version.promptVersion = draft.promptVersion();
+        version.generationJobId = draft.jobId();
+        version.sourceChunkIds = draft.sourceChunkIds() == null ? new UUID[0] : draft.sourceChunkIds().toArray(UUID[]::new);
+        version.qualityScore = draft.qualityScore();
+        version.validationNotes = draft.validationNotes() == null ? new String[0] : draft.validationNotes().toArray(String[]::new);
+        return items.persist(item)
+                .chain(() -> versions.persist(version))
+                .chain(() -> record(draft.requestedBy(), version, null, VersionState.DRAFT, "generated by job " + draft.jobId(), now))
+                .chain(() -> listing.refresh(item.id));
     }
 
     @WithSession
@@ -88,26 +136,38 @@ public class ItemService {
     }
 
     @WithSession
+    public Uni<List<ItemVersion>> versions(CurrentUser user, UUID itemId) {
+        return requireItem(user, itemId).chain(item -> versions.versionsOf(user.tenantId(), itemId));
+    }
+
+    @WithSession
+    public Uni<ItemVersion> version(CurrentUser user, UUID itemId, int version) {
+        return requireVersion(user, itemId, version);
+    }
+
+    @WithSession
     public Uni<List<WorkflowEvent>> history(CurrentUser user, UUID itemId) {
         return requireItem(user, itemId).chain(item -> history.history(user.tenantId(), itemId));
     }
 
-    /** submit, approve, request changes, retire. */
+    /** submit, approve, request changes (the latest version only), retire (the live version). */
     @WithTransaction
     public Uni<ItemView> transition(CurrentUser user, UUID itemId, int versionNumber, Action action, String comment) {
         if (action == Action.PUBLISH) {
             return Uni.createFrom().failure(ApiException.badRequest("publish with POST …/versions/{version}/publication and exam codes"));
         }
         return requireItem(user, itemId).chain(item -> requireVersion(user, itemId, versionNumber).chain(version -> {
+            if (action != Action.RETIRE && version.version != item.latestVersion) {
+                throw ApiException.conflict("only the latest version (" + item.latestVersion + ") moves through review; version "
+                        + version.version + " is history");
+            }
             VersionState to = decide(user, version, action);
             Instant now = Instant.now();
             VersionState from = version.state;
             version.state = to;
-            Uni<Void> effect = Uni.createFrom().voidItem();
-            if (action == Action.RETIRE) {
-                effect = retireEverywhere(user, item, version, now);
-            }
-            return effect.chain(() -> record(user, version, from, to, comment, now))
+            Uni<Void> effect = action == Action.RETIRE ? retireEverywhere(user, item, version, now) : Uni.createFrom().voidItem();
+            return effect.chain(() -> record(user.userId(), version, from, to, comment, now))
+                    .chain(() -> listing.refresh(item.id))
                     .chain(() -> viewOf(user, item));
         }));
     }
@@ -118,7 +178,9 @@ public class ItemService {
      */
     @WithTransaction
     public Uni<ItemView> publish(CurrentUser user, UUID itemId, int versionNumber, List<String> examCodes, String comment) {
-        return requireItem(user, itemId).chain(item -> requireVersion(user, itemId, versionNumber).chain(version -> {
+        return requireItem(user, itemId).chain(item -> requireVersion(user, itemId, versionNumber)
+                .call(version -> mayPublish(item, version))
+                .chain(version -> {
             VersionState from = version.state;
             if (from != VersionState.PUBLISHED) {
                 version.state = decide(user, version, Action.PUBLISH);
@@ -159,14 +221,52 @@ public class ItemService {
                 return persisted
                         .chain(() -> supersede(user, itemId, previousLive, version.version, now))
                         .chain(() -> from == VersionState.PUBLISHED ? Uni.createFrom().voidItem()
-                                : record(user, version, from, VersionState.PUBLISHED, comment, now))
+                                : record(user.userId(), version, from, VersionState.PUBLISHED, comment, now))
                         .chain(() -> topics.findInTenant(user.tenantId(), version.topicId))
                         .chain(topic -> outbox.append(user.tenantId(), itemId.toString(), itemId.toString(),
                                 published(version, topic, liveCodes, now)))
                         .invoke(() -> registry.counter("qbank.items.published").increment())
+                        .chain(() -> listing.refresh(item.id))
                         .chain(() -> viewOf(user, item));
             });
         }));
+    }
+
+    /**
+     * Publishes again, at the same version, every live item whose live version sits at the topic {@code topicPath}
+     * (or anywhere in its subtree): after a rename or move the topic facts in ItemPublished have changed.
+     */
+    public Uni<Void> republishLive(String tenantId, String topicPath, boolean subtree) {
+        String where = subtree ? "t.path LIKE ?2 || '%'" : "t.path = ?2";
+        return Panache.getSession().chain(session -> session.flush().chain(() -> session.createNativeQuery(
+                "SELECT i.id FROM item i JOIN item_version v ON v.item_id = i.id AND v.version = i.live_version"
+                        + " JOIN topic t ON t.id = v.topic_id WHERE i.tenant_id = ?1 AND " + where, UUID.class)
+                .setParameter(1, tenantId).setParameter(2, topicPath).getResultList()))
+                .chain(ids -> Sequential.run(ids.stream().<Supplier<Uni<?>>>map(id -> () -> republish(tenantId, id)).toList()));
+    }
+
+    private Uni<Void> republish(String tenantId, UUID itemId) {
+        return items.findInTenant(tenantId, itemId).chain(item -> versions.findVersion(tenantId, itemId, item.liveVersion)
+                .chain(live -> topics.findInTenant(tenantId, live.topicId)
+                        .chain(topic -> publications.forItem(tenantId, itemId).chain(list -> outbox.append(tenantId,
+                                itemId.toString(), itemId.toString(), published(live, topic,
+                                        list.stream().filter(p -> p.retiredAt == null).map(p -> p.examCode).toList(), Instant.now()))))))
+                .replaceWithVoid();
+    }
+
+    /** An approved version publishes only as the latest; a retired one only if no newer version has been live since. */
+    private Uni<Void> mayPublish(Item item, ItemVersion version) {
+        if (version.state == VersionState.APPROVED && version.version != item.latestVersion) {
+            return Uni.createFrom().failure(ApiException.conflict("version " + version.version + " is not the latest version ("
+                    + item.latestVersion + ")"));
+        }
+        if (version.state != VersionState.RETIRED) {
+            return Uni.createFrom().voidItem();
+        }
+        return versions.lastLiveVersion(item.id).chain(last -> last > version.version
+                ? Uni.createFrom().failure(ApiException.conflict("version " + last + " has been live since version " + version.version
+                        + " was retired; publish a newer version instead"))
+                : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> supersede(CurrentUser user, UUID itemId, Integer previousLive, int newLive, Instant now) {
@@ -176,7 +276,7 @@ public class ItemService {
         return requireVersion(user, itemId, previousLive).chain(old -> {
             VersionState from = old.state;
             old.state = VersionState.RETIRED;
-            return record(user, old, from, VersionState.RETIRED, "superseded by version " + newLive, now);
+            return record(user.userId(), old, from, VersionState.RETIRED, "superseded by version " + newLive, now);
         });
     }
 
@@ -212,14 +312,14 @@ public class ItemService {
         throw new ApiException(403, "Forbidden", "your roles do not allow " + action.code());
     }
 
-    private Uni<Void> record(CurrentUser user, ItemVersion version, VersionState from, VersionState to, String comment, Instant at) {
+    private Uni<Void> record(UUID actor, ItemVersion version, VersionState from, VersionState to, String comment, Instant at) {
         WorkflowEvent event = new WorkflowEvent();
         event.itemId = version.itemId;
         event.version = version.version;
         event.tenantId = version.tenantId;
         event.fromState = from;
         event.toState = to;
-        event.actor = user.userId();
+        event.actor = actor;
         event.comment = comment;
         event.at = at;
         return history.persist(event).replaceWithVoid();
@@ -245,28 +345,52 @@ public class ItemService {
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Version", itemId + "/" + version));
     }
 
-    private Uni<Topic> requireTopic(CurrentUser user, UUID topicId) {
-        return topics.findInTenant(user.tenantId(), topicId).onItem().ifNull().failWith(() -> ApiException.unprocessable(
-                "the topic does not exist", List.of(new Violation("topicId", "no such topic"))));
+    /** The content rules beyond single fields, then the topic: every problem in one answer, nothing written. */
+    private Uni<Topic> requireValid(CurrentUser user, ItemContent content) {
+        List<Violation> violations = ItemContentRules.violations(content.options());
+        return topics.findInTenant(user.tenantId(), content.topicId()).chain(topic -> {
+            List<Violation> all = new ArrayList<>(violations);
+            if (topic == null) {
+                all.add(new Violation("topicId", "no such topic"));
+            }
+            return all.isEmpty() ? Uni.createFrom().item(topic)
+                    : Uni.createFrom().failure(ApiException.unprocessable("the item is not valid", all));
+        });
     }
 
-    private static ItemVersion newVersion(CurrentUser user, Item item, int number, ItemRequest request, Instant now) {
+    private static Item newItem(String tenantId, UUID id, UUID createdBy, Instant now) {
+        Item item = new Item();
+        item.id = id;
+        item.tenantId = tenantId;
+        item.createdBy = createdBy;
+        item.createdAt = now;
+        item.latestVersion = 1;
+        return item;
+    }
+
+    static ItemVersion newVersion(Item item, int number, ItemContent content, UUID author, Instant now) {
         ItemVersion v = new ItemVersion();
         v.id = UUID.randomUUID();
         v.itemId = item.id;
         v.tenantId = item.tenantId;
         v.version = number;
         v.state = VersionState.DRAFT;
-        v.stem = request.stem();
-        v.leadIn = request.leadIn();
-        v.rationale = request.rationale();
-        v.topicId = request.topicId();
-        v.difficulty = request.difficulty();
-        v.difficultyLevel = request.difficultyLevel().shortValue();
+        v.stem = content.stem();
+        v.leadIn = content.leadIn();
+        v.rationale = content.rationale();
+        v.educationalObjective = content.educationalObjective();
+        v.teachingPoints = content.teachingPointsOrEmpty().toArray(String[]::new);
+        v.topicId = content.topicId();
+        v.difficulty = content.difficulty();
+        v.difficultyLevel = content.difficultyLevel().shortValue();
+        v.bloomLevel = content.bloomLevel();
+        v.tags = content.normalisedTags().toArray(String[]::new);
+        v.references = content.referencesOrEmpty().toArray(String[]::new);
+        v.media = content.mediaOrEmpty().toArray(String[]::new);
         v.provenance = "human";
-        v.createdBy = user.userId();
+        v.createdBy = author;
         v.createdAt = now;
-        request.options().forEach(o -> v.options.add(new OptionValue(o.label(), o.text(), o.correct(), o.explanation())));
+        content.options().forEach(o -> v.options.add(new OptionValue(o.label(), o.text(), o.correct(), o.explanation())));
         return v;
     }
 
@@ -274,9 +398,11 @@ public class ItemService {
         return new ItemView(item, latest, codes, Workflow.allowedFrom(latest.state, user.roles()));
     }
 
-    private static ItemPublished published(ItemVersion v, Topic topic, List<String> examCodes, Instant now) {
+    static ItemPublished published(ItemVersion v, Topic topic, List<String> examCodes, Instant now) {
         return new ItemPublished(v.itemId, v.version, v.tenantId, examCodes, v.topicId, topic.name, topic.blueprintCode,
                 v.stem, v.leadIn, v.options.stream().map(o -> new ItemOption(o.label, o.text, o.correct, o.explanation)).toList(),
-                v.correctLabel(), v.rationale, v.difficulty, (int) v.difficultyLevel, now);
+                v.correctLabel(), v.rationale, v.difficulty, (int) v.difficultyLevel, now, topic.pathIds(),
+                v.educationalObjective, List.of(v.teachingPoints), v.bloomLevel, List.of(v.tags), List.of(v.references),
+                List.of(v.media), v.provenance);
     }
 }

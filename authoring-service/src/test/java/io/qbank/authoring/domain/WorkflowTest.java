@@ -29,6 +29,7 @@ class WorkflowTest {
                 boolean legal = (from == VersionState.DRAFT && action == Action.SUBMIT)
                         || (from == VersionState.IN_REVIEW && (action == Action.APPROVE || action == Action.REQUEST_CHANGES))
                         || (from == VersionState.APPROVED && action == Action.PUBLISH)
+                        || (from == VersionState.RETIRED && action == Action.PUBLISH)
                         || (from == VersionState.PUBLISHED && action == Action.RETIRE);
                 assertThat(d.allowed()).as(action + " from " + from).isEqualTo(legal);
                 if (!legal) {
@@ -37,7 +38,8 @@ class WorkflowTest {
                 }
             }
         }
-        assertThat(Workflow.allowedFrom(VersionState.RETIRED, ADMIN)).isEmpty();
+        assertThat(Workflow.allowedFrom(VersionState.RETIRED, ADMIN)).containsExactly(Action.PUBLISH);
+        assertThat(Workflow.allowedFrom(VersionState.RETIRED, Set.of("author"))).isEmpty();
     }
 
     @Test

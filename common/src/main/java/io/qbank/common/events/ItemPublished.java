@@ -8,7 +8,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A version of an item is live for the given exam codes of a tenant. Carries everything a consumer needs
- * to serve and grade it, so no consumer ever calls authoring. Key: item id; topic {@code qbank.items.v1}.
+ * to serve, grade and explain it, so no consumer ever calls authoring. Published again, with the same version,
+ * when its topic is renamed or moved. Key: item id; topic {@code qbank.items.v1}.
  */
 @RegisterForReflection
 public record ItemPublished(
@@ -26,5 +27,15 @@ public record ItemPublished(
         String rationale,
         String difficulty,
         Integer difficultyLevel,
-        Instant publishedAt) {
+        Instant publishedAt,
+        /** topic ids from the root of the tree down to {@code topicId}, for subtree filters */
+        List<UUID> topicPath,
+        String educationalObjective,
+        List<String> teachingPoints,
+        String bloomLevel,
+        List<String> tags,
+        List<String> references,
+        List<String> media,
+        /** human or generated */
+        String provenance) {
 }

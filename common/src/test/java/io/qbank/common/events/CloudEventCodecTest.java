@@ -18,7 +18,8 @@ class CloudEventCodecTest {
     private final ItemPublished published = new ItemPublished(UUID.randomUUID(), 2, "acme", List.of("DEMO"), UUID.randomUUID(),
             "Cardiology", "CV-1", "A 54-year-old man…", "Which is the most likely diagnosis?",
             List.of(new ItemOption("A", "Aortic dissection", true, "tearing pain"), new ItemOption("B", "MI", false, "no ST")),
-            "A", "Because…", "hard", 4, Instant.parse("2026-11-21T10:15:30Z"));
+            "A", "Because…", "hard", 4, Instant.parse("2026-11-21T10:15:30Z"),
+                List.of(), null, List.of(), null, List.of(), List.of(), List.of(), "human");
 
     @Test
     void headersRoundTripInBinaryMode() {

@@ -71,7 +71,8 @@ class QuizResourceTest {
                 "Which is the most likely diagnosis?",
                 List.of(new ItemOption("A", "Right", true, "because right"), new ItemOption("B", "Wrong 1", false, "no"),
                         new ItemOption("C", "Wrong 2", false, "no"), new ItemOption("D", "Wrong 3", false, "no")),
-                "A", "The rationale", "medium", 3, Instant.now());
+                "A", "The rationale", "medium", 3, Instant.now(),
+                List.of(), null, List.of(), null, List.of(), List.of(), List.of(), "human");
     }
 
     private long poolSize(String examCode) {

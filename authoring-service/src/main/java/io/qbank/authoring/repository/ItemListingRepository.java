@@ -1,0 +1,21 @@
+package io.qbank.authoring.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The listing columns of {@code item} (what list and search read), kept by the database function of migration V2. */
+@ApplicationScoped
+public class ItemListingRepository {
+
+    /** Brings an item's listing up to date; runs in the caller's transaction, after its pending writes. */
+    public Uni<Void> refresh(UUID itemId) {
+        return Panache.getSession().chain(session -> session.flush()
+                .chain(() -> session.createNativeQuery("SELECT refresh_item_listing(?1)", Integer.class)
+                        .setParameter(1, itemId).getSingleResult()))
+                .replaceWithVoid();
+    }
+}
