@@ -48,7 +48,7 @@ public class ReviewQueueResource {
     @GET
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
     @Tag(name = "Workflow")
-    @Operation(summary = "The review queue: items in review or with open flags, waiting longest first (roles: author, publisher, admin)")
+    @Operation(summary = "The review queue: items in review, with open flags, or generated drafts not yet submitted; waiting longest first (roles: author, publisher, admin)")
     public Uni<ItemPage> reviewQueue(@RestQuery UUID topicId,
             @RestQuery @DefaultValue("0") @Min(0) @Max(10000) int page,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {

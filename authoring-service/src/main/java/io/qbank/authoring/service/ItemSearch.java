@@ -69,7 +69,8 @@ public class ItemSearch {
             where.append(query.flagged() ? " AND i.open_flags > 0" : " AND i.open_flags = 0");
         }
         if (query.reviewQueue()) {
-            where.append(" AND (i.latest_state = 'in_review' OR i.open_flags > 0)");
+            // waiting for someone: a publisher (in review, open flags) or an author (a generated draft to check and submit)
+            where.append(" AND (i.latest_state = 'in_review' OR i.open_flags > 0 OR (i.latest_state = 'draft' AND i.provenance = 'generated'))");
         }
         String order = switch (query.sort()) {
             case CREATED -> "i.created_at DESC, i.id";

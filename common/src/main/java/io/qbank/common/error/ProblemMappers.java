@@ -116,6 +116,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return jsonProblem(json);
         }
+        if (e.getResponse().getStatus() == 404 && e.getCause() instanceof IllegalArgumentException bad) {
+            // JAX-RS answers 404 when a query or path parameter does not convert (e.g. not a UUID): it is bad input
+            return respond(Problem.of(400, "Bad Request", "a parameter is not valid: " + bad.getMessage()));
+        }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = switch (status) {
@@ -135,11 +139,27 @@ public class ProblemMappers {
         if (cause instanceof ApiException api) {
             return api(api);
         }
-        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException || isUniqueViolation(e)) {
             return concurrentChange();
         }
         Log.errorf(e, "unexpected error");
         return respond(Problem.of(500, "Internal error", "an unexpected error occurred; it has been logged"));
+    }
+
+    /**
+     * A unique constraint that the service checks before writing can still trip when two requests write at once (the
+     * loser's check ran before the winner committed): that is a concurrent change, not a server error.
+     */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && "23505".equals(c.getSQLState())) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response jsonProblem(JsonProcessingException e) {

@@ -1,0 +1,76 @@
+package io.qbank.authoring.rest;
+
+import static io.qbank.authoring.rest.AuthoringClient.BASE;
+import static io.qbank.authoring.rest.AuthoringClient.content;
+import static io.qbank.common.testing.Problems.assertProblem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ItemSearchTest {
+
+    private final AuthoringClient api = new AuthoringClient();
+
+    @Test
+    void filtersCombineAndFullTextSearchesStemLeadInAndOptions() {
+        String cardio = api.topic("Cardiology", null);
+        String renal = api.topic("Renal", null);
+        Map<String, Object> dissection = content(cardio, "Tearing chest pain radiating to the back in a hypertensive man.");
+        dissection.put("tags", List.of("Emergency"));
+        String a = api.createItem(dissection);
+        Map<String, Object> nephritic = content(renal, "Cola-coloured urine two weeks after a sore throat.");
+        nephritic.put("difficulty", "easy");
+        String b = api.createItem(nephritic);
+        UUID secondAuthor = UUID.randomUUID();
+        String c = api.as(secondAuthor, api.tenant, "author").body(content(cardio, "Exertional chest pressure relieved by rest."))
+                .post(BASE + "/items").then().statusCode(201).extract().path("id");
+        api.publish(a, 1, "STEP1");
+
+        api.asAuthor().queryParam("q", "chest pain").get(BASE + "/items").then().statusCode(200).body("items.id", equalTo(List.of(a)));
+        api.asAuthor().queryParam("q", "chest").queryParam("sort", "relevance").get(BASE + "/items").then().body("items", hasSize(2));
+        // options are searched too (every item here has "Pericarditis" as option C)
+        api.asAuthor().queryParam("q", "pericarditis").get(BASE + "/items").then().body("items", hasSize(3));
+        api.asAuthor().queryParam("q", "urine -throat").get(BASE + "/items").then().body("items", hasSize(0));
+        api.asAuthor().queryParam("topicId", cardio).queryParam("state", "draft").get(BASE + "/items").then()
+                .body("items.id", equalTo(List.of(c)));
+        api.asAuthor().queryParam("state", "published").get(BASE + "/items").then().body("items.id", equalTo(List.of(a)))
+                .body("items[0].examCodes", equalTo(List.of("STEP1"))).body("items[0].topicName", equalTo("Cardiology"));
+        api.asAuthor().queryParam("examCode", "STEP1").get(BASE + "/items").then().body("items.id", equalTo(List.of(a)));
+        api.asAuthor().queryParam("difficulty", "easy").get(BASE + "/items").then().body("items.id", equalTo(List.of(b)));
+        api.asAuthor().queryParam("tag", "EMERGENCY").get(BASE + "/items").then().body("items.id", equalTo(List.of(a)));
+        api.asAuthor().queryParam("author", secondAuthor.toString()).get(BASE + "/items").then().body("items.id", equalTo(List.of(c)));
+        api.asAuthor().queryParam("provenance", "generated").get(BASE + "/items").then().body("items", hasSize(0));
+        api.asAuthor().queryParam("flagged", "true").get(BASE + "/items").then().body("items", hasSize(0));
+
+        // pages: newest change first, hasNext tells whether to ask again
+        api.asAuthor().queryParam("size", 2).get(BASE + "/items").then().body("items", hasSize(2)).body("hasNext", equalTo(true))
+                .body("items[0].id", equalTo(a));
+        api.asAuthor().queryParam("size", 2).queryParam("page", 1).get(BASE + "/items").then().body("items", hasSize(1))
+                .body("hasNext", equalTo(false));
+        api.asAuthor().queryParam("sort", "created").get(BASE + "/items").then().body("items.id", equalTo(List.of(c, b, a)));
+
+        // another tenant sees none of it, even with the same words or topic id
+        api.as(api.author, "other-" + api.tenant, "author").queryParam("q", "chest").get(BASE + "/items").then().body("items", hasSize(0));
+        api.as(api.author, "other-" + api.tenant, "author").queryParam("topicId", cardio).get(BASE + "/items").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void badFiltersAreRefused() {
+        assertProblem(api.asAuthor().queryParam("state", "live").get(BASE + "/items").then(), 400);
+        assertProblem(api.asAuthor().queryParam("size", 1000).get(BASE + "/items").then(), 400);
+        assertProblem(api.asAuthor().queryParam("page", -1).get(BASE + "/items").then(), 400);
+        assertProblem(api.asAuthor().queryParam("sort", "random").get(BASE + "/items").then(), 400);
+        assertProblem(api.asAuthor().queryParam("topicId", "not-a-uuid").get(BASE + "/items").then(), 400);
+        assertProblem(api.asAuthor().get(BASE + "/items/not-a-uuid").then(), 400);
+        assertProblem(api.asAuthor().queryParam("q", "x".repeat(201)).get(BASE + "/items").then(), 400);
+        assertProblem(api.as(api.author, api.tenant, "student").get(BASE + "/items").then(), 403);
+    }
+}
