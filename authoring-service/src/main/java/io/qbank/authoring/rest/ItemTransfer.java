@@ -23,12 +23,12 @@ public final class ItemTransfer {
     private ItemTransfer() {
     }
 
-    @JsonIgnoreProperties({ "id", "latestVersion", "liveVersion", "examCodes" })
+    @JsonIgnoreProperties(value = { "id", "latestVersion", "liveVersion", "examCodes" }, allowGetters = true)
     public record Item(UUID id, Integer latestVersion, Integer liveVersion, List<String> examCodes,
             @NotEmpty @Size(max = 50) List<@NotNull @Valid Version> versions) {
     }
 
-    @JsonIgnoreProperties({ "version", "state", "createdBy", "createdAt" })
+    @JsonIgnoreProperties(value = { "version", "state", "createdBy", "createdAt" }, allowGetters = true)
     public record Version(Integer version, VersionState state, @NotNull @Valid ItemContent content,
             VersionResponse.Provenance provenance, UUID createdBy, Instant createdAt) {
     }

@@ -13,7 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** A fresh tenant with an author and a publisher, and the few calls most authoring tests make. */
-final class AuthoringClient {
+public final class AuthoringClient {
 
     static final String BASE = "/api/v1/authoring";
 
@@ -41,7 +41,7 @@ final class AuthoringClient {
         return asPublisher().body(body).post(BASE + "/topics").then().statusCode(201).extract().path("id");
     }
 
-    static Map<String, Object> content(String topicId, String stem) {
+    public static Map<String, Object> content(String topicId, String stem) {
         Map<String, Object> content = new HashMap<>(AuthoringResourceTest.item(topicId, AuthoringResourceTest.fourOptions()));
         content.put("stem", stem);
         return content;

@@ -215,7 +215,7 @@ class QuizResourceTest {
         assertProblem(asStudent().body(Map.of("examCode", exam, "mode", "tutor", "length", 121)).post(BASE).then(), 400);
         // a tenant id in the body is unknown to the API, never trusted
         assertProblem(asStudent().body(Map.of("examCode", exam, "mode", "tutor", "length", 1, "tenantId", "x")).post(BASE).then(), 400);
-        assertProblem(asStudent().get(BASE + "/not-a-uuid").then(), 404);
+        assertProblem(asStudent().get(BASE + "/not-a-uuid").then(), 400);
     }
 
     @Test
