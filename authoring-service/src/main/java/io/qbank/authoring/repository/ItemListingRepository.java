@@ -1,5 +1,6 @@
 package io.qbank.authoring.repository;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,14 @@ public class ItemListingRepository {
         return Panache.getSession().chain(session -> session.flush()
                 .chain(() -> session.createNativeQuery("SELECT refresh_item_listing(?1)", Integer.class)
                         .setParameter(1, itemId).getSingleResult()))
+                .replaceWithVoid();
+    }
+
+    /** The same for many items at once (a bulk import): one flush, one statement. */
+    public Uni<Void> refreshAll(List<UUID> itemIds) {
+        return Panache.getSession().chain(session -> session.flush()
+                .chain(() -> session.createNativeQuery("SELECT count(refresh_item_listing(id)) FROM item WHERE id IN (?1)", Long.class)
+                        .setParameter(1, itemIds).getSingleResult()))
                 .replaceWithVoid();
     }
 }

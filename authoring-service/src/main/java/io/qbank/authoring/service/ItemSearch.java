@@ -3,6 +3,7 @@ package io.qbank.authoring.service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,14 +11,25 @@ import io.qbank.common.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * List and search over the item listing columns (one row per item, kept in step with the latest version by
  * {@code refresh_item_listing}); every filter is a bind parameter and the tenant is always the caller's.
+ * <p>
+ * A filtered query runs in two steps, because no single plan is fast for both kinds of filter: first the matches are
+ * collected up to {@link #BOUND} (fast through the search, tag and topic indexes when matches are few), and if that
+ * collects them all, they are sorted and paged in memory; if there are more, matches are dense, and walking the
+ * index in the requested order finds a page after a few rows.
  */
 @ApplicationScoped
 public class ItemSearch {
+
+    static final int BOUND = 500;
+    private static final String COLUMNS = "i.id, i.latest_version, i.live_version, i.latest_state, i.topic_id, t.name AS topic_name,"
+            + " i.stem_preview, i.lead_in, i.difficulty, i.difficulty_level, i.tags, i.provenance, i.author_id, i.exam_codes,"
+            + " i.open_flags, i.created_at, i.updated_at";
 
     private final Pool pool;
 
@@ -26,72 +38,93 @@ public class ItemSearch {
     }
 
     public Uni<ItemPage> list(CurrentUser user, ItemQuery query) {
-        List<Object> params = new ArrayList<>();
-        params.add(user.tenantId());
-        StringBuilder where = new StringBuilder("i.tenant_id = $1 AND i.latest_state IS NOT NULL");
-        String rank = "0";
+        if (query.topicId() == null) {
+            return list(user, query, null);
+        }
+        return pool.preparedQuery("SELECT path FROM topic WHERE id = $1 AND tenant_id = $2")
+                .execute(Tuple.of(query.topicId(), user.tenantId()))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(new ItemPage(List.of(), query.page(), query.size(), false))
+                        : list(user, query, rows.iterator().next().getString("path")));
+    }
+
+    private Uni<ItemPage> list(CurrentUser user, ItemQuery query, String topicPath) {
+        Filter filter = new Filter(user.tenantId());
+        String tsQuery = null;
         if (query.text() != null) {
-            params.add(query.text());
-            String tsQuery = "websearch_to_tsquery('english', $" + params.size() + ")";
-            where.append(" AND i.search @@ ").append(tsQuery);
-            rank = "ts_rank(i.search, " + tsQuery + ")";
+            tsQuery = "websearch_to_tsquery('english', " + filter.bind(query.text()) + ")";
+            filter.and("i.search @@ " + tsQuery);
         }
-        if (query.topicId() != null) {
-            params.add(query.topicId());
-            where.append(" AND i.topic_path LIKE (SELECT s.path FROM topic s WHERE s.id = $").append(params.size())
-                    .append(" AND s.tenant_id = $1) || '%'");
+        if (topicPath != null) {
+            // the subtree: every path that starts with the topic's ("/a/b/"), i.e. from "/a/b/" up to "/a/b0"
+            String upper = topicPath.substring(0, topicPath.length() - 1) + (char) ('/' + 1);
+            filter.and("(i.topic_path COLLATE \"C\") >= " + filter.bind(topicPath) + " AND (i.topic_path COLLATE \"C\") < " + filter.bind(upper));
         }
-        if (query.state() != null) {
-            params.add(query.state());
-            where.append(" AND i.latest_state = $").append(params.size());
-        }
-        if (query.difficulty() != null) {
-            params.add(query.difficulty());
-            where.append(" AND i.difficulty = $").append(params.size());
-        }
+        filter.andEquals("i.latest_state", query.state());
+        filter.andEquals("i.difficulty", query.difficulty());
+        filter.andEquals("i.author_id", query.author());
+        filter.andEquals("i.provenance", query.provenance());
         if (query.tag() != null) {
-            params.add(new String[] { query.tag().strip().toLowerCase(java.util.Locale.ROOT) });
-            where.append(" AND i.tags @> $").append(params.size());
-        }
-        if (query.author() != null) {
-            params.add(query.author());
-            where.append(" AND i.author_id = $").append(params.size());
+            filter.and("i.tags @> " + filter.bind(new String[] { query.tag().strip().toLowerCase(Locale.ROOT) }));
         }
         if (query.examCode() != null) {
-            params.add(new String[] { query.examCode() });
-            where.append(" AND i.exam_codes @> $").append(params.size());
-        }
-        if (query.provenance() != null) {
-            params.add(query.provenance());
-            where.append(" AND i.provenance = $").append(params.size());
+            filter.and("i.exam_codes @> " + filter.bind(new String[] { query.examCode() }));
         }
         if (query.flagged() != null) {
-            where.append(query.flagged() ? " AND i.open_flags > 0" : " AND i.open_flags = 0");
+            filter.and(query.flagged() ? "i.open_flags > 0" : "i.open_flags = 0");
         }
         if (query.reviewQueue()) {
-            // waiting for someone: a publisher (in review, open flags) or an author (a generated draft to check and submit)
-            where.append(" AND (i.latest_state = 'in_review' OR i.open_flags > 0 OR (i.latest_state = 'draft' AND i.provenance = 'generated'))");
+            // waiting for someone: a publisher (in review, open flags) or an author (a generated draft to check and submit);
+            // the same condition as the partial index item_review_queue
+            filter.and("(i.latest_state = 'in_review' OR i.open_flags > 0 OR (i.latest_state = 'draft' AND i.provenance = 'generated'))");
         }
-        String order = switch (query.sort()) {
-            case CREATED -> "i.created_at DESC, i.id";
-            case RELEVANCE -> rank + " DESC, i.updated_at DESC, i.id";
-            case WAITING -> "i.updated_at ASC, i.id";
-            case UPDATED -> "i.updated_at DESC, i.id";
-        };
+        String rank = tsQuery != null && query.sort() == ItemQuery.Sort.RELEVANCE ? "ts_rank(i.search, " + tsQuery + ")" : "0";
+        if (filter.filtered && (long) (query.page() + 1) * query.size() < BOUND) {
+            return bounded(filter, query, rank).chain(page -> page != null ? Uni.createFrom().item(page) : ordered(filter, query, rank));
+        }
+        return ordered(filter, query, rank);
+    }
+
+    /** All matches up to BOUND, then sorted and paged; null if there were more than that. */
+    private Uni<ItemPage> bounded(Filter filter, ItemQuery query, String rank) {
+        List<Object> params = new ArrayList<>(filter.params);
+        String sql = "WITH hits AS MATERIALIZED (SELECT i.id, i.updated_at, i.created_at, " + rank + " AS rank FROM item i WHERE "
+                + filter.where + " LIMIT " + (BOUND + 1) + ") SELECT (SELECT count(*) FROM hits) AS hits, " + COLUMNS
+                + " FROM hits h JOIN item i ON i.id = h.id LEFT JOIN topic t ON t.id = i.topic_id ORDER BY " + order(query.sort(), "h", "h.rank")
+                + " LIMIT " + (query.size() + 1) + " OFFSET " + (long) query.page() * query.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            if (rows.size() == 0) {
+                return query.page() == 0 ? new ItemPage(List.of(), 0, query.size(), false) : null;
+            }
+            return rows.iterator().next().getLong("hits") > BOUND ? null : page(rows, query);
+        });
+    }
+
+    /** The index walk in the requested order, for dense matches and unfiltered lists. */
+    private Uni<ItemPage> ordered(Filter filter, ItemQuery query, String rank) {
+        List<Object> params = new ArrayList<>(filter.params);
         params.add(query.size() + 1); // one more than a page tells whether another page follows
         params.add((long) query.page() * query.size());
-        String sql = "SELECT i.id, i.latest_version, i.live_version, i.latest_state, i.topic_id, t.name AS topic_name, i.stem_preview,"
-                + " i.lead_in, i.difficulty, i.difficulty_level, i.tags, i.provenance, i.author_id, i.exam_codes, i.open_flags,"
-                + " i.created_at, i.updated_at FROM item i LEFT JOIN topic t ON t.id = i.topic_id WHERE " + where
-                + " ORDER BY " + order + " LIMIT $" + (params.size() - 1) + " OFFSET $" + params.size();
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
-            List<ItemSummary> items = new ArrayList<>();
-            for (Row row : rows) {
-                items.add(summary(row));
-            }
-            boolean hasNext = items.size() > query.size();
-            return new ItemPage(hasNext ? items.subList(0, query.size()) : items, query.page(), query.size(), hasNext);
-        });
+        String sql = "SELECT " + COLUMNS + " FROM item i LEFT JOIN topic t ON t.id = i.topic_id WHERE " + filter.where
+                + " ORDER BY " + order(query.sort(), "i", rank) + " LIMIT $" + (params.size() - 1) + " OFFSET $" + params.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> page(rows, query));
+    }
+
+    private static String order(ItemQuery.Sort sort, String alias, String rank) {
+        return switch (sort) {
+            case CREATED -> alias + ".created_at DESC, " + alias + ".id";
+            case RELEVANCE -> rank + " DESC, " + alias + ".updated_at DESC, " + alias + ".id";
+            case WAITING -> alias + ".updated_at ASC, " + alias + ".id";
+            case UPDATED -> alias + ".updated_at DESC, " + alias + ".id";
+        };
+    }
+
+    private static ItemPage page(RowSet<Row> rows, ItemQuery query) {
+        List<ItemSummary> items = new ArrayList<>();
+        for (Row row : rows) {
+            items.add(summary(row));
+        }
+        boolean hasNext = items.size() > query.size();
+        return new ItemPage(hasNext ? items.subList(0, query.size()) : items, query.page(), query.size(), hasNext);
     }
 
     private static ItemSummary summary(Row row) {
@@ -101,5 +134,32 @@ public class ItemSearch {
                 Arrays.asList(row.getArrayOfStrings("tags")), row.getString("provenance"), row.getUUID("author_id"),
                 Arrays.asList(row.getArrayOfStrings("exam_codes")), row.getInteger("open_flags"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    /** The WHERE clause and its bind parameters; $1 is always the tenant. */
+    private static final class Filter {
+        final StringBuilder where = new StringBuilder("i.tenant_id = $1 AND i.latest_state IS NOT NULL");
+        final List<Object> params = new ArrayList<>();
+        boolean filtered;
+
+        Filter(String tenantId) {
+            params.add(tenantId);
+        }
+
+        String bind(Object value) {
+            params.add(value);
+            return "$" + params.size();
+        }
+
+        void and(String condition) {
+            where.append(" AND ").append(condition);
+            filtered = true;
+        }
+
+        void andEquals(String column, Object value) {
+            if (value != null) {
+                and(column + " = " + bind(value));
+            }
+        }
     }
 }

@@ -119,9 +119,9 @@ public class ItemTransferService {
                     writes.add(() -> history.persist(imported(user, version, now)));
                     versionCount++;
                 }
-                writes.add(() -> listing.refresh(item.id));
             }
             int total = versionCount;
+            writes.add(() -> listing.refreshAll(ids));
             return Sequential.run(writes).replaceWith(() -> new ImportReport(ids.size(), total, ids));
         });
     }

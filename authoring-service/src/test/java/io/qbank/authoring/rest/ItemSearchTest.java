@@ -62,6 +62,30 @@ class ItemSearchTest {
         api.as(api.author, "other-" + api.tenant, "author").queryParam("topicId", cardio).get(BASE + "/items").then().body("items", hasSize(0));
     }
 
+    /** More matches than the search collects in its first step: the pages come from the ordered index walk instead. */
+    @Test
+    void denseMatchesPageTheSameWay() {
+        String topic = api.topic("Dense", null);
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 510; i++) {
+            Map<String, Object> content = content(topic, "Murmur case number " + i + ".");
+            content.put("tags", List.of(i % 2 == 0 ? "even" : "odd"));
+            items.add(Map.of("versions", List.of(Map.of("content", content))));
+        }
+        api.asAuthor().body(items).post("/api/v1/authoring/bulk/items").then().statusCode(201).body("items", equalTo(510));
+        api.asAuthor().body(content(topic, "A single tachycardia case.")).post(BASE + "/items").then().statusCode(201);
+
+        List<String> seen = new java.util.ArrayList<>();
+        for (int page = 0; page < 6; page++) {
+            seen.addAll(api.asAuthor().queryParam("q", "murmur").queryParam("topicId", topic).queryParam("size", 100).queryParam("page", page)
+                    .get(BASE + "/items").then().statusCode(200).body("hasNext", equalTo(page < 5)).extract().<List<String>>path("items.id"));
+        }
+        org.assertj.core.api.Assertions.assertThat(seen).hasSize(510).doesNotHaveDuplicates();
+        api.asAuthor().queryParam("tag", "even").queryParam("size", 100).queryParam("page", 2).get(BASE + "/items").then()
+                .body("items", hasSize(55)).body("hasNext", equalTo(false));
+        api.asAuthor().queryParam("q", "tachycardia").get(BASE + "/items").then().body("items", hasSize(1));
+    }
+
     @Test
     void badFiltersAreRefused() {
         assertProblem(api.asAuthor().queryParam("state", "live").get(BASE + "/items").then(), 400);
