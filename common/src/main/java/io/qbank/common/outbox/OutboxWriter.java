@@ -1,6 +1,8 @@
 package io.qbank.common.outbox;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,8 @@ import io.qbank.common.events.EventJson;
 import io.qbank.common.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Appends an event to the outbox in the caller's transaction: call it inside the {@code @WithTransaction}
@@ -32,6 +36,40 @@ public class OutboxWriter {
     public Uni<UUID> append(String tenantId, String partitionKey, String subject, Record payload) {
         OutboxEvent event = toRow(source, tenantId, partitionKey, subject, payload, Instant.now());
         return Panache.getSession().chain(session -> session.persist(event)).replaceWith(event.eventId);
+    }
+
+    /**
+     * Appends events in order on a plain SQL connection, in one statement: for consumers and services that write
+     * with the reactive SQL client inside {@code Pool.withTransaction}.
+     */
+    public Uni<Void> appendAll(SqlConnection connection, List<Pending> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Instant.now();
+        List<OutboxEvent> rows = events.stream()
+                .map(e -> toRow(source, e.tenantId(), e.partitionKey(), e.subject(), e.payload(), now)).toList();
+        return connection.preparedQuery("""
+                INSERT INTO outbox_event (event_id, topic, partition_key, ce_type, ce_source, ce_subject, tenant_id, payload, created_at)
+                SELECT id, topic, k, type, src, subj, tenant, payload, $9
+                FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                     WITH ORDINALITY AS e(id, topic, k, type, src, subj, tenant, payload, n)
+                ORDER BY n""")
+                .execute(Tuple.from(new Object[] {
+                        rows.stream().map(r -> r.eventId).toArray(UUID[]::new),
+                        rows.stream().map(r -> r.topic).toArray(String[]::new),
+                        rows.stream().map(r -> r.partitionKey).toArray(String[]::new),
+                        rows.stream().map(r -> r.ceType).toArray(String[]::new),
+                        rows.stream().map(r -> r.ceSource).toArray(String[]::new),
+                        rows.stream().map(r -> r.ceSubject).toArray(String[]::new),
+                        rows.stream().map(r -> r.tenantId).toArray(String[]::new),
+                        rows.stream().map(r -> r.payload).toArray(String[]::new),
+                        now.atOffset(ZoneOffset.UTC) }))
+                .replaceWithVoid();
+    }
+
+    /** An event to append with {@link #appendAll}: the arguments of {@link #append}. */
+    public record Pending(String tenantId, String partitionKey, String subject, Record payload) {
     }
 
     static OutboxEvent toRow(String source, String tenantId, String partitionKey, String subject, Record payload, Instant now) {

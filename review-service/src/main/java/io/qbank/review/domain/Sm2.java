@@ -51,33 +51,4 @@ public final class Sm2 {
         };
         return new State(state.repetition() + 1, ef, interval);
     }
-
-    /** The seed's {@code determine_review_status}. */
-    public static String status(State state) {
-        if (state.repetition() == 0) {
-            return "new";
-        }
-        if (state.repetition() < 3) {
-            return "learning";
-        }
-        return state.intervalDays() < 21 ? "reviewing" : "mastered";
-    }
-
-    /** The seed's XP rule: 10 × difficulty multiplier, +5 if correct, +3 more if correct with confidence ≥ 4. */
-    public static int xp(String difficulty, boolean correct, int confidence) {
-        double multiplier = switch (difficulty == null ? "" : difficulty) {
-            case "medium" -> 1.5;
-            case "hard" -> 2.0;
-            case "nbme" -> 2.5;
-            default -> 1.0;
-        };
-        int xp = (int) (10 * multiplier);
-        if (correct) {
-            xp += 5;
-            if (confidence >= 4) {
-                xp += 3;
-            }
-        }
-        return xp;
-    }
 }

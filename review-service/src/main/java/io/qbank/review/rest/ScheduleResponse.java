@@ -3,14 +3,17 @@ package io.qbank.review.rest;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.qbank.review.domain.ReviewSchedule;
+import io.qbank.review.domain.Schedule;
 
-public record ScheduleResponse(UUID itemId, int version, UUID topicId, String scheduler, int repetition,
-        double easinessFactor, int intervalDays, Instant dueAt, String reviewStatus, int attempts, int lapses,
+/** A schedule: SM-2's easiness factor, or FSRS's stability and difficulty (the other scheduler's fields are null). */
+public record ScheduleResponse(UUID itemId, int version, UUID topicId, String scheduler, int repetition, Double easinessFactor,
+        Double stability, Double difficulty, int intervalDays, Instant dueAt, String reviewStatus, int attempts, int lapses,
         Instant lastAnsweredAt) {
 
-    static ScheduleResponse of(ReviewSchedule s) {
-        return new ScheduleResponse(s.itemId, s.version, s.topicId, s.scheduler, s.repetition, s.easinessFactor, s.intervalDays,
-                s.dueAt, s.reviewStatus, s.attempts, s.lapses, s.lastAnsweredAt);
+    static ScheduleResponse of(Schedule s) {
+        var st = s.state();
+        return new ScheduleResponse(s.itemId(), s.version(), s.topicId(), st.scheduler().code(), st.repetition(), st.easinessFactor(),
+                st.stability(), st.difficulty(), st.intervalDays(), st.dueAt(), st.reviewStatus(), st.attempts(), st.lapses(),
+                st.lastAnsweredAt());
     }
 }

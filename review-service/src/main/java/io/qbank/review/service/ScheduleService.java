@@ -1,121 +1,72 @@
 package io.qbank.review.service;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.qbank.common.error.ApiException;
-import io.qbank.common.events.AnswerSubmitted;
-import io.qbank.common.events.ReviewRecorded;
-import io.qbank.common.outbox.OutboxWriter;
 import io.qbank.common.security.CurrentUser;
-import io.qbank.review.domain.ReviewAttempt;
-import io.qbank.review.domain.ReviewSchedule;
-import io.qbank.review.domain.Sm2;
-import io.qbank.review.repository.AttemptRepository;
+import io.qbank.review.domain.Schedule;
 import io.qbank.review.repository.ScheduleRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
-/** Schedules from answers: every answer is logged and moves the (tenant, user, item) schedule by SM-2. */
+/** A learner's schedules, due queue and retention forecast. */
 @ApplicationScoped
 public class ScheduleService {
 
-    /** Delivery's confidence is optional; without it an answer counts as neutral (3), neither sure nor guessed. */
-    static final int NEUTRAL_CONFIDENCE = 3;
+    /** The due queue: items due now, oldest first, and when the next one falls due if none is. */
+    public record DueQueue(List<ScheduleRepository.Due> items, Instant nextDueAt) {
+    }
 
+    /** How many items fall due on a day of the learner's time zone. */
+    public record DueDay(LocalDate date, int due) {
+    }
+
+    private final Pool pool;
     private final ScheduleRepository schedules;
-    private final AttemptRepository attempts;
-    private final OutboxWriter outbox;
-    private final MeterRegistry registry;
+    private final ProfileService profiles;
 
-    public ScheduleService(ScheduleRepository schedules, AttemptRepository attempts, OutboxWriter outbox, MeterRegistry registry) {
+    public ScheduleService(Pool pool, ScheduleRepository schedules, ProfileService profiles) {
+        this.pool = pool;
         this.schedules = schedules;
-        this.attempts = attempts;
-        this.outbox = outbox;
-        this.registry = registry;
+        this.profiles = profiles;
     }
 
-    /** Applies a delivery answer; runs inside the consumer's transaction (with its processed-event row). */
-    public Uni<ReviewSchedule> recordDeliveryAnswer(UUID eventId, AnswerSubmitted answer) {
-        int confidence = answer.confidence() == null ? NEUTRAL_CONFIDENCE : answer.confidence();
-        return schedules.findOwn(answer.tenantId(), answer.userId(), answer.itemId()).chain(existing -> {
-            ReviewSchedule schedule = existing != null ? existing : newSchedule(answer);
-            int quality = Sm2.quality(answer.correct(), confidence, answer.timeTakenMs() / 1000);
-            Sm2.State next = Sm2.next(schedule.sm2State(), quality);
-            Instant at = answer.answeredAt();
-            schedule.version = answer.version();
-            schedule.topicId = answer.topicId();
-            schedule.repetition = next.repetition();
-            schedule.easinessFactor = next.easinessFactor();
-            schedule.intervalDays = next.intervalDays();
-            schedule.dueAt = at.plus(Duration.ofDays(next.intervalDays()));
-            schedule.reviewStatus = Sm2.status(next);
-            schedule.attempts++;
-            schedule.lapses += quality < 3 ? 1 : 0;
-            schedule.lastAnsweredAt = at;
-
-            ReviewAttempt attempt = new ReviewAttempt();
-            attempt.userId = answer.userId();
-            attempt.id = UUID.randomUUID();
-            attempt.tenantId = answer.tenantId();
-            attempt.itemId = answer.itemId();
-            attempt.version = answer.version();
-            attempt.source = "delivery";
-            attempt.sourceEventId = eventId;
-            attempt.selectedLabel = answer.selectedLabel();
-            attempt.correct = answer.correct();
-            attempt.confidence = (short) confidence;
-            attempt.timeTakenMs = answer.timeTakenMs();
-            attempt.quality = (short) quality;
-            attempt.xpEarned = Sm2.xp(answer.difficulty(), answer.correct(), confidence);
-            attempt.scheduler = schedule.scheduler;
-            attempt.sm2Interval = next.intervalDays();
-            attempt.sm2EasinessFactor = next.easinessFactor();
-            attempt.sm2Repetition = next.repetition();
-            attempt.nextReviewAt = schedule.dueAt;
-            attempt.reviewStatus = schedule.reviewStatus;
-            attempt.answeredAt = at;
-
-            Uni<ReviewSchedule> saved = existing != null ? Uni.createFrom().item(schedule) : schedules.persist(schedule);
-            return saved.chain(() -> attempts.persist(attempt))
-                    .chain(() -> outbox.append(answer.tenantId(), answer.userId().toString(), answer.itemId().toString(),
-                            new ReviewRecorded(attempt.id, answer.tenantId(), answer.userId(), answer.itemId(), answer.version(),
-                                    schedule.scheduler, quality, answer.correct(), next.intervalDays(), schedule.dueAt, "delivery",
-                                    at)))
-                    .invoke(() -> registry.counter("qbank.reviews.recorded", "source", "delivery").increment())
-                    .replaceWith(schedule);
-        });
-    }
-
-    private static ReviewSchedule newSchedule(AnswerSubmitted answer) {
-        ReviewSchedule s = new ReviewSchedule();
-        s.tenantId = answer.tenantId();
-        s.userId = answer.userId();
-        s.itemId = answer.itemId();
-        s.repetition = Sm2.State.NEW.repetition();
-        s.easinessFactor = Sm2.State.NEW.easinessFactor();
-        s.intervalDays = Sm2.State.NEW.intervalDays();
-        return s;
-    }
-
-    @WithSession
-    public Uni<ReviewSchedule> get(CurrentUser user, UUID itemId) {
-        return schedules.findOwn(user.tenantId(), user.userId(), itemId)
+    public Uni<Schedule> get(CurrentUser user, UUID itemId) {
+        return schedules.findOwn(pool, user.tenantId(), user.userId(), itemId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Schedule for item", itemId));
     }
 
-    @WithSession
-    public Uni<List<ReviewSchedule>> list(CurrentUser user, int page, int size) {
-        return schedules.listOwn(user.tenantId(), user.userId(), page, size);
+    public Uni<List<Schedule>> list(CurrentUser user, int page, int size) {
+        return schedules.listOwn(pool, user.tenantId(), user.userId(), page, size);
     }
 
-    @WithSession
-    public Uni<List<ReviewSchedule>> due(CurrentUser user, int limit) {
-        return schedules.due(user.tenantId(), user.userId(), Instant.now(), limit);
+    public Uni<DueQueue> due(CurrentUser user, UUID topicId, int limit) {
+        Instant now = Instant.now();
+        return schedules.due(pool, user.tenantId(), user.userId(), now, false, topicId, limit)
+                .chain(due -> due.isEmpty()
+                        ? schedules.nextDueAfter(pool, user.tenantId(), user.userId(), now, topicId).map(at -> new DueQueue(due, at))
+                        : Uni.createFrom().item(new DueQueue(due, null)));
+    }
+
+    /** Items due per day for {@code days} days from today in the learner's time zone; overdue items count today. */
+    public Uni<List<DueDay>> forecast(CurrentUser user, int days) {
+        return profiles.get(user).chain(profile -> {
+            LocalDate today = LocalDate.now(profile.timeZone());
+            return schedules.duePerDay(pool, user.tenantId(), user.userId(), profile.timeZone(), today, today.plusDays(days))
+                    .map(perDay -> {
+                        List<DueDay> forecast = new ArrayList<>(days);
+                        for (int d = 0; d < days; d++) {
+                            LocalDate day = today.plusDays(d);
+                            forecast.add(new DueDay(day, perDay.getOrDefault(day, 0)));
+                        }
+                        return forecast;
+                    });
+        });
     }
 }

@@ -42,7 +42,7 @@ class Sm2Test {
         s = Sm2.next(s, 3); // EF 2.7 − 0.14 = 2.56; round(16 × 2.56) = round(40.96) = 41
         assertThat(s.easinessFactor()).isCloseTo(2.56, within(1e-9));
         assertThat(s.intervalDays()).isEqualTo(41);
-        assertThat(Sm2.status(s)).isEqualTo("mastered");
+        assertThat(ReviewStatus.of(s.repetition(), s.intervalDays())).isEqualTo("mastered");
     }
 
     @Test
@@ -70,7 +70,7 @@ class Sm2Test {
         assertThat(s.repetition()).isZero();
         assertThat(s.intervalDays()).isEqualTo(1);
         assertThat(s.easinessFactor()).isCloseTo(2.18, within(1e-9));
-        assertThat(Sm2.status(s)).isEqualTo("new");
+        assertThat(ReviewStatus.of(s.repetition(), s.intervalDays())).isEqualTo("new");
     }
 
     @Test
@@ -104,13 +104,13 @@ class Sm2Test {
 
     @Test
     void statusAndXpFollowTheSeed() {
-        assertThat(Sm2.status(new Sm2.State(0, 2.5, 1))).isEqualTo("new");
-        assertThat(Sm2.status(new Sm2.State(2, 2.5, 6))).isEqualTo("learning");
-        assertThat(Sm2.status(new Sm2.State(3, 2.5, 20))).isEqualTo("reviewing");
-        assertThat(Sm2.status(new Sm2.State(3, 2.5, 21))).isEqualTo("mastered");
-        assertThat(Sm2.xp("easy", false, 5)).isEqualTo(10);
-        assertThat(Sm2.xp("medium", true, 3)).isEqualTo(20);
-        assertThat(Sm2.xp("hard", true, 4)).isEqualTo(28);
-        assertThat(Sm2.xp("nbme", true, 5)).isEqualTo(33);
+        assertThat(ReviewStatus.of(0, 1)).isEqualTo("new");
+        assertThat(ReviewStatus.of(2, 6)).isEqualTo("learning");
+        assertThat(ReviewStatus.of(3, 20)).isEqualTo("reviewing");
+        assertThat(ReviewStatus.of(3, 21)).isEqualTo("mastered");
+        assertThat(Gamification.xp("easy", false, 5)).isEqualTo(10);
+        assertThat(Gamification.xp("medium", true, 3)).isEqualTo(20);
+        assertThat(Gamification.xp("hard", true, 4)).isEqualTo(28);
+        assertThat(Gamification.xp("nbme", true, 5)).isEqualTo(33);
     }
 }

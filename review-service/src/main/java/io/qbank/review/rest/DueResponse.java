@@ -1,0 +1,22 @@
+package io.qbank.review.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.qbank.review.service.ScheduleService;
+
+/** My due queue: live items due now, oldest due first; {@code nextDueAt} says when the next falls due if none is. */
+public record DueResponse(List<DueItem> items, Instant nextDueAt) {
+
+    public record DueItem(UUID itemId, int version, UUID topicId, Instant dueAt, String reviewStatus, String scheduler, int intervalDays) {
+    }
+
+    static DueResponse of(ScheduleService.DueQueue queue) {
+        return new DueResponse(queue.items().stream().map(d -> {
+            var s = d.schedule();
+            return new DueItem(s.itemId(), d.liveVersion(), s.topicId(), s.state().dueAt(), s.state().reviewStatus(),
+                    s.state().scheduler().code(), s.state().intervalDays());
+        }).toList(), queue.nextDueAt());
+    }
+}
