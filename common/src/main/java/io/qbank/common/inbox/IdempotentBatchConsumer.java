@@ -28,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
 /**
- * {@link IdempotentConsumer} for a whole poll at once, for the high-volume topics: one transaction records every
+ * {@link IdempotentConsumer} for a whole poll at once (a {@code batch=true} channel taking {@code ConsumerRecords}), for the high-volume topics: one transaction records every
  * new ce_id in {@code processed_event} and runs the projection over the new events, in record order. A batch costs
  * a handful of statements instead of a handful per event.
  * <ul>
@@ -58,7 +58,7 @@ public class IdempotentBatchConsumer {
      * @param projection runs in the transaction with the events not seen before by {@code consumer}, in record order
      * @return how many events were applied
      */
-    public Uni<Integer> apply(String consumer, List<ConsumerRecord<String, String>> records,
+    public Uni<Integer> apply(String consumer, Iterable<ConsumerRecord<String, String>> records,
             BiFunction<SqlConnection, List<CloudEvent>, Uni<?>> projection) {
         Map<UUID, CloudEvent> events = new LinkedHashMap<>();
         Map<UUID, ConsumerRecord<String, String>> origins = new LinkedHashMap<>();

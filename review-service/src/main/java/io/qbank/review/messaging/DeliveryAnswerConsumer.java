@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.qbank.common.events.AnswerSubmitted;
@@ -34,7 +34,7 @@ public class DeliveryAnswerConsumer {
     }
 
     @Incoming("answers")
-    public Uni<Void> onDeliveryEvents(List<ConsumerRecord<String, String>> records) {
+    public Uni<Void> onDeliveryEvents(ConsumerRecords<String, String> records) {
         return consumer.apply("schedules", records, (connection, events) -> recorder.record(connection, events.stream()
                 .filter(e -> EventType.ofCeType(e.type()).orElse(null) == EventType.ANSWER_SUBMITTED)
                 .map(DeliveryAnswerConsumer::toAnswer).toList())).replaceWithVoid();

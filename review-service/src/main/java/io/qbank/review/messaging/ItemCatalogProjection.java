@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.qbank.common.events.CloudEvent;
@@ -33,7 +33,7 @@ public class ItemCatalogProjection {
     }
 
     @Incoming("items")
-    public Uni<Void> onItemEvents(List<ConsumerRecord<String, String>> records) {
+    public Uni<Void> onItemEvents(ConsumerRecords<String, String> records) {
         return consumer.apply("item-catalog", records, (connection, events) -> Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(event -> project(connection, event))
                 .collect().last()).replaceWithVoid();

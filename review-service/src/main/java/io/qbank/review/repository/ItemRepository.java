@@ -27,7 +27,7 @@ public class ItemRepository {
         return connection.preparedQuery("""
                 INSERT INTO review_item_version (item_id, version, tenant_id, topic_id, topic_name, difficulty, stem, lead_in, options,
                        correct_label, rationale)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11)
                 ON CONFLICT (item_id, version) DO UPDATE SET topic_id = excluded.topic_id, topic_name = excluded.topic_name""")
                 .execute(Tuple.from(new Object[] { e.itemId(), e.version(), e.tenantId(), e.topicId(), e.topicName(), e.difficulty(),
                         e.stem(), e.leadIn(), EventJson.write(e.options()), e.correctLabel(), e.rationale() }))

@@ -41,7 +41,7 @@ public class ProfileRepository {
                 INSERT INTO review_profile (tenant_id, user_id)
                 SELECT t, u FROM unnest($1::text[], $2::uuid[]) AS k(t, u) ORDER BY t, u
                 ON CONFLICT DO NOTHING""").execute(keys)
-                .chain(() -> connection.preparedQuery("SELECT " + COLUMNS + """
+                .chain(() -> connection.preparedQuery("SELECT " + COLUMNS + " " + """
                          FROM review_profile
                         WHERE (tenant_id, user_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
                         ORDER BY tenant_id, user_id FOR UPDATE""").execute(keys))

@@ -34,7 +34,7 @@ public class ScheduleRepository {
 
     public Uni<Map<Schedule.Key, Schedule>> find(SqlConnection connection, Collection<Schedule.Key> keys) {
         List<Schedule.Key> list = List.copyOf(keys);
-        return connection.preparedQuery("SELECT " + COLUMNS + """
+        return connection.preparedQuery("SELECT " + COLUMNS + " " + """
                  FROM review_schedule s
                 WHERE (s.tenant_id, s.user_id, s.item_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[]))""")
                 .execute(Tuple.of(Sql.column(list, Schedule.Key::tenantId, String[]::new), Sql.column(list, Schedule.Key::userId, UUID[]::new),
@@ -93,7 +93,7 @@ public class ScheduleRepository {
     }
 
     public Uni<List<Schedule>> listOwn(SqlClient client, String tenantId, UUID userId, int page, int size) {
-        return client.preparedQuery("SELECT " + COLUMNS + """
+        return client.preparedQuery("SELECT " + COLUMNS + " " + """
                  FROM review_schedule s WHERE s.tenant_id = $1 AND s.user_id = $2
                 ORDER BY s.due_at, s.item_id LIMIT $3 OFFSET $4""")
                 .execute(Tuple.of(tenantId, userId, size, page * size)).map(ScheduleRepository::all);
@@ -106,7 +106,7 @@ public class ScheduleRepository {
     /** A learner's live items due by {@code now} (or, ahead, due later), oldest due first, optionally under a topic. */
     public Uni<List<Due>> due(SqlClient client, String tenantId, UUID userId, Instant now, boolean ahead, UUID underTopic, int limit) {
         String when = ahead ? "s.due_at > $3" : "s.due_at <= $3";
-        return client.preparedQuery("SELECT " + COLUMNS + ", i.live_version FROM review_schedule s " + LIVE + """
+        return client.preparedQuery("SELECT " + COLUMNS + ", i.live_version FROM review_schedule s " + LIVE + " " + """
                  WHERE s.tenant_id = $1 AND s.user_id = $2 AND %s AND ($4::uuid IS NULL OR $4::uuid = ANY (i.topic_path))
                  ORDER BY s.due_at, s.item_id LIMIT $5""".formatted(when))
                 .execute(Tuple.of(tenantId, userId, Sql.utc(now), underTopic, limit)).map(rows -> {
@@ -118,7 +118,7 @@ public class ScheduleRepository {
 
     /** When the learner's next live item falls due after {@code now}, or null. */
     public Uni<Instant> nextDueAfter(SqlClient client, String tenantId, UUID userId, Instant now, UUID underTopic) {
-        return client.preparedQuery("SELECT min(s.due_at) FROM review_schedule s " + LIVE + """
+        return client.preparedQuery("SELECT min(s.due_at) FROM review_schedule s " + LIVE + " " + """
                  WHERE s.tenant_id = $1 AND s.user_id = $2 AND s.due_at > $3 AND ($4::uuid IS NULL OR $4::uuid = ANY (i.topic_path))""")
                 .execute(Tuple.of(tenantId, userId, Sql.utc(now), underTopic))
                 .map(rows -> Sql.instant(rows.iterator().next().getOffsetDateTime(0)));
