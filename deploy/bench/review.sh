@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Review benchmark (issue 5): due-queue latency with 5 million attempts over 50,000 learners, and sustained
+# consumption of AnswerSubmitted.
+#   deploy/bench/review.sh [users, default 50000] [schedules per user, default 50] [events, default 60000] [clients, default 4] [seconds, default 10]
+# users × schedules × 2 attempts are seeded (50,000 × 50 × 2 = 5,000,000) into tenant "bench-review" of the development
+# database qbank_review (deterministic ids: a second run adds nothing). Needs deploy/local/infra.sh up and the fast-jars.
+# Starts review-service alone on :18184 with a consumer group of its own that starts at the end of qbank.delivery.v1,
+# measures GET /due with deploy/bench/HttpBench.java, then sends the events with deploy/bench/AnswerLoad.java and
+# times how long the service takes to apply them all (attempts counted in the database).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+USERS="${1:-50000}"
+PER_USER="${2:-50}"
+EVENTS="${3:-60000}"
+CONCURRENCY="${4:-4}"
+SECONDS_PER_SCENARIO="${5:-10}"
+ITEMS=2000
+TENANT=bench-review
+PORT=18184
+BASE="http://127.0.0.1:$PORT"
+DB_PASSWORD="${QBANK_DB_PASSWORD:-qbank}"
+JAR="$ROOT/review-service/target/quarkus-app/quarkus-run.jar"
+KAFKA_LIBS="$ROOT/deploy/local/.infra/kafka-4.1.1/lib"
+psql_db() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U qbank -d qbank_review -X -q "$@"; }
+
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl review-service -am)
+[ -d "$KAFKA_LIBS" ] || { echo "run deploy/local/infra.sh up first" >&2; exit 1; }
+java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
+
+log="$(mktemp)"
+echo "[bench] starting review-service on :$PORT (log $log)"
+QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" \
+  MP_MESSAGING_INCOMING_ANSWERS_GROUP_ID="review-bench-$(date +%s)" MP_MESSAGING_INCOMING_ANSWERS_AUTO_OFFSET_RESET=latest \
+  QBANK_OUTBOX_RELAY_ENABLED="${QBANK_OUTBOX_RELAY_ENABLED:-true}" \
+  java ${QBANK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m} -jar "$JAR" >"$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
+  kill -0 $pid 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.1
+done
+
+want=$((USERS * PER_USER * 2))
+have=$(psql_db -Atc "SELECT count(*) FROM review_attempt WHERE tenant_id = '$TENANT'")
+if [ "$have" -lt "$want" ]; then
+  echo "[bench] seeding $USERS learners × $PER_USER schedules × 2 attempts = $want attempts (has $have)"
+  start=$(date +%s)
+  psql_db -v tenant="$TENANT" -v users="$USERS" -v per_user="$PER_USER" -v items="$ITEMS" -f "$HERE/seed-review.sql"
+  echo "[bench] seeded in $(( $(date +%s) - start )) s"
+fi
+echo "[bench] tenant $TENANT: $(psql_db -Atc "SELECT count(*) FROM review_attempt WHERE tenant_id = '$TENANT'") attempts," \
+  "$(psql_db -Atc "SELECT count(*) FROM review_schedule WHERE tenant_id = '$TENANT'") schedules," \
+  "$(psql_db -Atc "SELECT count(DISTINCT user_id) FROM review_schedule WHERE tenant_id = '$TENANT'") learners"
+
+learner() { psql_db -Atc "SELECT md5('$TENANT' || 'user' || $1)::uuid"; }
+token() { java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --tenant "$TENANT" --ttl 7200 --role student --sub "$1"; }
+TOPIC=$(psql_db -Atc "SELECT md5('$TENANT' || 'root' || 1)::uuid")
+for u in 17 25000 49999; do
+  [ "$u" -le "$USERS" ] || continue
+  echo "[bench] learner $u: $(psql_db -Atc "SELECT count(*) FROM review_schedule WHERE tenant_id = '$TENANT' AND user_id = '$(learner $u)' AND due_at <= now()") due now"
+  java "$HERE/HttpBench.java" --base "$BASE" --token "$(token "$(learner $u)")" --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_SCENARIO" \
+    "ceiling:/q/health/live=/q/health/live" \
+    "due:learner-$u=/api/v1/reviews/due" \
+    "due:learner-$u+topic=/api/v1/reviews/due?topicId=$TOPIC&limit=50" \
+    "forecast:learner-$u=/api/v1/reviews/forecast"
+done
+
+before=$(psql_db -Atc "SELECT count(*) FROM review_attempt WHERE tenant_id = '$TENANT'")
+echo "[bench] consumption: $EVENTS AnswerSubmitted for $USERS learners on qbank.delivery.v1"
+t0=$(date +%s.%N)
+java -cp "$KAFKA_LIBS/*" "$HERE/AnswerLoad.java" "$TENANT" "$EVENTS" "$USERS" "$ITEMS" 2>/dev/null
+while :; do
+  now=$(psql_db -Atc "SELECT count(*) FROM review_attempt WHERE tenant_id = '$TENANT'")
+  [ $((now - before)) -ge "$EVENTS" ] && break
+  kill -0 $pid 2>/dev/null || { tail -50 "$log" >&2; exit 1; }
+  sleep 0.5
+done
+t1=$(date +%s.%N)
+awk -v n="$EVENTS" -v a="$t0" -v b="$t1" 'BEGIN { printf "[bench] applied %d answers in %.1f s from the first send: %.0f events/s sustained\n", n, b - a, n / (b - a) }'
+echo "[bench] outbox rows waiting to be relayed: $(psql_db -Atc "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")"
