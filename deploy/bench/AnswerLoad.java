@@ -10,9 +10,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sends N AnswerSubmitted CloudEvents to qbank.delivery.v1 as fast as the broker takes them (keyed by user, as delivery
+ * Sends N AnswerSubmitted CloudEvents to TOPIC (default qbank.delivery.v1) as fast as the broker takes them (keyed by user, as delivery
  * does), for learners md5(tenant||'user'||u) and items md5(tenant||'item'||i) of deploy/bench/seed-review.sql.
- * Run with the Kafka client jars: java -cp 'deploy/local/.infra/kafka-4.1.1/lib/*' AnswerLoad.java TENANT N USERS ITEMS
+ * Run with the Kafka client jars: java -cp 'deploy/local/.infra/kafka-4.1.1/lib/*' AnswerLoad.java TENANT N USERS ITEMS [TOPIC]
  */
 public class AnswerLoad {
 
@@ -21,6 +21,7 @@ public class AnswerLoad {
         int n = Integer.parseInt(args[1]);
         int users = Integer.parseInt(args[2]);
         int items = Integer.parseInt(args[3]);
+        String topic = args.length > 4 ? args[4] : "qbank.delivery.v1";
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("kafka", "localhost:9092"));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -48,7 +49,7 @@ public class AnswerLoad {
                 h.add("ce_time", b(Instant.now().toString()));
                 h.add("ce_tenant", b(tenant));
                 h.add("content-type", b("application/json"));
-                producer.send(new ProducerRecord<>("qbank.delivery.v1", null, user.toString(), json, h));
+                producer.send(new ProducerRecord<>(topic, null, user.toString(), json, h));
             }
             producer.flush();
         }

@@ -4,9 +4,10 @@
 #   deploy/bench/review.sh [users, default 50000] [schedules per user, default 50] [events, default 60000] [clients, default 4] [seconds, default 10]
 # users × schedules × 2 attempts are seeded (50,000 × 50 × 2 = 5,000,000) into tenant "bench-review" of the development
 # database qbank_review (deterministic ids: a second run adds nothing). Needs deploy/local/infra.sh up and the fast-jars.
-# Starts review-service alone on :18184 with a consumer group of its own that starts at the end of qbank.delivery.v1,
-# measures GET /due with deploy/bench/HttpBench.java, then sends the events with deploy/bench/AnswerLoad.java and
-# times how long the service takes to apply them all (attempts counted in the database).
+# Starts review-service alone on :18184 reading answers from a topic of the benchmark's own (bench.review.answers, so that
+# the other services' consumer groups never have to wade through benchmark events on qbank.delivery.v1), measures
+# GET /due with deploy/bench/HttpBench.java, then sends the events with deploy/bench/AnswerLoad.java and times how long
+# the service takes to apply them all (attempts counted in the database).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,16 +24,20 @@ BASE="http://127.0.0.1:$PORT"
 DB_PASSWORD="${QBANK_DB_PASSWORD:-qbank}"
 JAR="$ROOT/review-service/target/quarkus-app/quarkus-run.jar"
 KAFKA_LIBS="$ROOT/deploy/local/.infra/kafka-4.1.1/lib"
+ANSWERS_TOPIC=bench.review.answers
 psql_db() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U qbank -d qbank_review -X -q "$@"; }
 
 [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl review-service -am)
 [ -d "$KAFKA_LIBS" ] || { echo "run deploy/local/infra.sh up first" >&2; exit 1; }
 java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
+java -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:9092 --create --if-not-exists \
+  --topic "$ANSWERS_TOPIC" --partitions 6 --replication-factor 1 >/dev/null 2>&1
 
 log="$(mktemp)"
 echo "[bench] starting review-service on :$PORT (log $log)"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" \
+  MP_MESSAGING_INCOMING_ANSWERS_TOPIC="$ANSWERS_TOPIC" \
   MP_MESSAGING_INCOMING_ANSWERS_GROUP_ID="review-bench-$(date +%s)" MP_MESSAGING_INCOMING_ANSWERS_AUTO_OFFSET_RESET=latest \
   QBANK_OUTBOX_RELAY_ENABLED="${QBANK_OUTBOX_RELAY_ENABLED:-true}" \
   java ${QBANK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m} -jar "$JAR" >"$log" 2>&1 &
@@ -69,8 +74,8 @@ for u in 17 25000 49999; do
 done
 
 before=$(psql_db -Atc "SELECT count(*) FROM review_attempt WHERE tenant_id = '$TENANT'")
-echo "[bench] consumption: $EVENTS AnswerSubmitted for $USERS learners on qbank.delivery.v1"
-java -cp "$KAFKA_LIBS/*" "$HERE/AnswerLoad.java" "$TENANT" "$EVENTS" "$USERS" "$ITEMS" 2>/dev/null &
+echo "[bench] consumption: $EVENTS AnswerSubmitted for $USERS learners on $ANSWERS_TOPIC"
+java -cp "$KAFKA_LIBS/*" "$HERE/AnswerLoad.java" "$TENANT" "$EVENTS" "$USERS" "$ITEMS" "$ANSWERS_TOPIC" 2>/dev/null &
 loader=$!
 t0=""
 while :; do
