@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,9 +76,12 @@ public class IdempotentBatchConsumer {
         }
         Uni<Void> dead = poison.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(poison).andFailFast().replaceWithVoid();
         List<CloudEvent> batch = List.copyOf(events.values());
+        long start = System.nanoTime();
         return dead.chain(() -> transaction(consumer, batch, projection))
                 .onFailure(IdempotentBatchConsumer::isPermanent).recoverWithUni(failure -> oneByOne(consumer, batch, origins, projection))
                 .invoke(applied -> {
+                    registry.timer("qbank.events.batch", "consumer", consumer).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    registry.summary("qbank.events.batch.size", "consumer", consumer).record(batch.size());
                     registry.counter("qbank.events.consumed", "consumer", consumer, "outcome", "applied").increment(applied);
                     registry.counter("qbank.events.consumed", "consumer", consumer, "outcome", "duplicate")
                             .increment(batch.size() - applied);
