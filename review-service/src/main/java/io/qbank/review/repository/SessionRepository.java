@@ -42,10 +42,12 @@ public class SessionRepository {
                 .map(rows -> rows.size() == 0 ? null : session(rows.iterator().next()));
     }
 
-    /** The first item not yet answered, or null when the session is done. */
+    /** The first item not yet answered and still live (one retired since the session started is skipped), or null when done. */
     public Uni<ReviewSession.Entry> nextUnanswered(SqlClient client, UUID sessionId) {
         return client.preparedQuery("""
-                SELECT * FROM review_session_item WHERE session_id = $1 AND attempt_id IS NULL ORDER BY position LIMIT 1""")
+                SELECT e.* FROM review_session_item e
+                  JOIN review_item i ON i.item_id = e.item_id AND i.live_version IS NOT NULL
+                 WHERE e.session_id = $1 AND e.attempt_id IS NULL ORDER BY e.position LIMIT 1""")
                 .execute(Tuple.of(sessionId)).map(rows -> rows.size() == 0 ? null : entry(rows.iterator().next()));
     }
 

@@ -115,6 +115,15 @@ class ReviewSessionResourceTest {
     }
 
     @Test
+    void anItemRetiredDuringASessionIsNotServed() {
+        String session = start().then().body("next.itemId", equalTo(first.toString())).extract().path("id");
+        f.retire(second, 1);
+        f.asStudent().body(answer(1, "A")).post(BASE + "/sessions/" + session + "/answers").then().statusCode(200);
+        f.asStudent().post(BASE + "/sessions/" + session + "/next").then().statusCode(200).body("next", nullValue());
+        assertProblem(f.asStudent().body(answer(2, "A")).post(BASE + "/sessions/" + session + "/answers").then(), 409);
+    }
+
+    @Test
     void sessionsArePrivateAndBadAnswersChangeNothing() {
         String session = start().path("id");
         assertProblem(as(UUID.randomUUID(), f.tenant, "student").post(BASE + "/sessions/" + session + "/next").then(), 404);
