@@ -77,7 +77,7 @@ for u in 17 25000 49999; do
 done
 
 # progress from the service's own counter: counting 5 million attempts in the database would load it more than the consumer
-recorded() { curl -fsS "$BASE/q/metrics" | awk '/^qbank_reviews_recorded_total/ { printf "%d", $2 }'; }
+recorded() { curl -fsS "$BASE/q/metrics" | awk '/^qbank_reviews_recorded_total/ { n = $2 } END { printf "%d", n }'; }  # 0 until the first answer
 before=$(recorded)
 echo "[bench] consumption: $EVENTS AnswerSubmitted for $USERS learners on $ANSWERS_TOPIC"
 java -cp "$KAFKA_LIBS/*" "$HERE/AnswerLoad.java" "$TENANT" "$EVENTS" "$USERS" "$ITEMS" "$ANSWERS_TOPIC" 2>/dev/null &

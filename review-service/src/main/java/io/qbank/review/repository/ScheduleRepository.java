@@ -29,8 +29,14 @@ public class ScheduleRepository {
     private static final String COLUMNS = "s.tenant_id, s.user_id, s.item_id, s.version, s.topic_id, s.scheduler, s.repetition, "
             + "s.easiness_factor, s.stability, s.difficulty, s.interval_days, s.due_at, s.review_status, s.attempts, s.lapses, "
             + "s.last_answered_at";
-    /** A schedule whose item is live (published for some exam code) in the schedule's tenant. */
-    private static final String LIVE = "JOIN review_item i ON i.item_id = s.item_id AND i.tenant_id = s.tenant_id AND i.live_version IS NOT NULL";
+    /**
+     * Keeps a schedule whose item is live (published for some exam code) in the schedule's tenant. A lateral lookup by
+     * primary key, so that every plan, generic ones of cached statements included, probes the item per schedule instead
+     * of scanning the tenant's whole bank (LIMIT 1 keeps the planner from flattening it into a join).
+     */
+    private static final String LIVE = """
+            CROSS JOIN LATERAL (SELECT r.live_version, r.topic_path FROM review_item r
+                                 WHERE r.item_id = s.item_id AND r.tenant_id = s.tenant_id AND r.live_version IS NOT NULL LIMIT 1) i""";
 
     public Uni<Map<Schedule.Key, Schedule>> find(SqlConnection connection, Collection<Schedule.Key> keys) {
         List<Schedule.Key> list = List.copyOf(keys);
