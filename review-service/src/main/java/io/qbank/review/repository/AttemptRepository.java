@@ -1,5 +1,6 @@
 package io.qbank.review.repository;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class AttemptRepository {
 
     /** What a replay needs of one attempt. */
-    public record Past(UUID itemId, int quality, java.time.Instant answeredAt) {
+    public record Past(UUID itemId, int quality, Instant answeredAt) {
     }
 
     /** What an idempotent retry of a session answer needs of the attempt it made. */
     public record Outcome(UUID id, String selectedLabel, boolean correct, int quality, Scheduler scheduler, int intervalDays,
-            java.time.Instant dueAt, String reviewStatus, int xpEarned, boolean early) {
+            Instant dueAt, String reviewStatus, int xpEarned, boolean early) {
     }
 
     public Uni<Void> insert(SqlConnection connection, List<Attempt> attempts) {

@@ -56,15 +56,6 @@ public class ItemRepository {
                 .replaceWithVoid();
     }
 
-    /** The live version of an item of the tenant, or null when it is unknown or retired. */
-    public Uni<ItemVersion> live(SqlClient client, String tenantId, UUID itemId) {
-        return client.preparedQuery("""
-                SELECT v.* , v.options::text AS options_json FROM review_item i
-                  JOIN review_item_version v ON v.item_id = i.item_id AND v.version = i.live_version
-                 WHERE i.item_id = $1 AND i.tenant_id = $2""")
-                .execute(Tuple.of(itemId, tenantId)).map(rows -> rows.size() == 0 ? null : version(rows.iterator().next()));
-    }
-
     public Uni<ItemVersion> version(SqlClient client, String tenantId, UUID itemId, int version) {
         return client.preparedQuery("""
                 SELECT v.*, v.options::text AS options_json FROM review_item_version v

@@ -1,5 +1,6 @@
 package io.qbank.review.repository;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ public class ProfileRepository {
                         Sql.column(profiles, Profile::xp, Long[]::new),
                         Sql.column(profiles, p -> p.streak().current(), Integer[]::new),
                         Sql.column(profiles, p -> p.streak().longest(), Integer[]::new),
-                        Sql.column(profiles, p -> p.streak().lastActiveDay(), java.time.LocalDate[]::new) }))
+                        Sql.column(profiles, p -> p.streak().lastActiveDay(), LocalDate[]::new) }))
                 .replaceWithVoid();
     }
 

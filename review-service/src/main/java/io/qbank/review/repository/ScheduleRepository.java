@@ -2,6 +2,7 @@ package io.qbank.review.repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,11 +86,11 @@ public class ScheduleRepository {
                         Sql.column(list, s -> s.state().stability(), Double[]::new),
                         Sql.column(list, s -> s.state().difficulty(), Double[]::new),
                         Sql.column(list, s -> s.state().intervalDays(), Integer[]::new),
-                        Sql.column(list, s -> Sql.utc(s.state().dueAt()), java.time.OffsetDateTime[]::new),
+                        Sql.column(list, s -> Sql.utc(s.state().dueAt()), OffsetDateTime[]::new),
                         Sql.column(list, s -> s.state().reviewStatus(), String[]::new),
                         Sql.column(list, s -> s.state().attempts(), Integer[]::new),
                         Sql.column(list, s -> s.state().lapses(), Integer[]::new),
-                        Sql.column(list, s -> Sql.utc(s.state().lastAnsweredAt()), java.time.OffsetDateTime[]::new) }))
+                        Sql.column(list, s -> Sql.utc(s.state().lastAnsweredAt()), OffsetDateTime[]::new) }))
                 .replaceWithVoid();
     }
 

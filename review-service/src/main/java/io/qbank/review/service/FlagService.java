@@ -1,6 +1,7 @@
 package io.qbank.review.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ public class FlagService {
                         .chain(item -> {
                             ItemFlagged flag = new ItemFlagged(UUID.randomUUID(), itemId, schedule.version(), user.tenantId(), user.userId(),
                                     reason, comment, "review", Instant.now());
-                            return outbox.appendAll(connection, java.util.List.of(
+                            return outbox.appendAll(connection, List.of(
                                     new OutboxWriter.Pending(user.tenantId(), itemId.toString(), itemId.toString(), flag))).replaceWith(flag);
                         })));
     }
