@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * Expected a posteriori (EAP) ability under a N(0,1) prior on 61 equally spaced points on [−4, 4];
  * the posterior standard deviation is the standard error. With no responses it returns the prior (0, 1).
+ * {@link Posterior} does the same one response at a time.
  */
 public final class AbilityEstimator {
 
@@ -12,8 +13,8 @@ public final class AbilityEstimator {
     public static final double MIN = -4.0;
     public static final double MAX = 4.0;
 
-    private static final double[] GRID = new double[POINTS];
-    private static final double[] LOG_PRIOR = new double[POINTS];
+    static final double[] GRID = new double[POINTS];
+    static final double[] LOG_PRIOR = new double[POINTS];
 
     static {
         for (int i = 0; i < POINTS; i++) {
@@ -33,30 +34,15 @@ public final class AbilityEstimator {
     }
 
     public static Ability estimate(List<Response> responses) {
-        double[] logPosterior = LOG_PRIOR.clone();
+        Posterior posterior = Posterior.prior();
         for (Response r : responses) {
-            for (int i = 0; i < POINTS; i++) {
-                double p = r.item().probability(GRID[i]);
-                logPosterior[i] += Math.log(r.correct() ? p : 1.0 - p);
-            }
+            posterior = posterior.update(r.item(), r.correct());
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double lp : logPosterior) {
-            max = Math.max(max, lp);
-        }
-        double sum = 0, mean = 0;
-        double[] w = new double[POINTS];
-        for (int i = 0; i < POINTS; i++) {
-            w[i] = Math.exp(logPosterior[i] - max); // shifted to avoid underflow after many responses
-            sum += w[i];
-            mean += w[i] * GRID[i];
-        }
-        mean /= sum;
-        double variance = 0;
-        for (int i = 0; i < POINTS; i++) {
-            double d = GRID[i] - mean;
-            variance += w[i] * d * d;
-        }
-        return new Ability(mean, Math.sqrt(variance / sum));
+        return posterior.ability();
+    }
+
+    /** The grid points, for simulations that precompute response probabilities. */
+    public static double gridPoint(int i) {
+        return GRID[i];
     }
 }
