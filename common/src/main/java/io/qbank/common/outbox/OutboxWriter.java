@@ -1,7 +1,6 @@
 package io.qbank.common.outbox;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,26 +45,44 @@ public class OutboxWriter {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        return connection.preparedQuery(insertStatement(1, null)).execute(Tuple.from(columns(events))).replaceWithVoid();
+    }
+
+    private static final String INSERT_SQL = "INSERT INTO outbox_event (event_id, topic, partition_key, ce_type, ce_source, ce_subject, tenant_id, payload) ";
+
+    /**
+     * For a statement that makes a state change and appends its events at once (a data-modifying {@code WITH}): an
+     * {@code INSERT INTO outbox_event} whose rows come from the eight parameters {@code $first…$first+7}, bound to
+     * {@link #columns}, in the order of the list. Optionally guarded: the rows are inserted only if {@code guard} (a
+     * CTE name) returned a row, so a refused state change appends nothing.
+     */
+    public static String insertStatement(int first, String guard) {
+        StringBuilder sql = new StringBuilder(INSERT_SQL).append("SELECT id, topic, k, type, src, subj, tenant, payload FROM unnest(");
+        String[] types = { "uuid", "text", "text", "text", "text", "text", "text", "text" };
+        for (int i = 0; i < types.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(types[i]).append("[]");
+        }
+        sql.append(") WITH ORDINALITY AS e(id, topic, k, type, src, subj, tenant, payload, n)");
+        if (guard != null) {
+            sql.append(" WHERE EXISTS (SELECT 1 FROM ").append(guard).append(')');
+        }
+        return sql.append(" ORDER BY n").toString();
+    }
+
+    /** The eight column arrays of {@link #insertStatement} for these events. */
+    public Object[] columns(List<Pending> events) {
         Instant now = Instant.now();
         List<OutboxEvent> rows = events.stream()
                 .map(e -> toRow(source, e.tenantId(), e.partitionKey(), e.subject(), e.payload(), now)).toList();
-        return connection.preparedQuery("""
-                INSERT INTO outbox_event (event_id, topic, partition_key, ce_type, ce_source, ce_subject, tenant_id, payload, created_at)
-                SELECT id, topic, k, type, src, subj, tenant, payload, $9
-                FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-                     WITH ORDINALITY AS e(id, topic, k, type, src, subj, tenant, payload, n)
-                ORDER BY n""")
-                .execute(Tuple.from(new Object[] {
-                        rows.stream().map(r -> r.eventId).toArray(UUID[]::new),
-                        rows.stream().map(r -> r.topic).toArray(String[]::new),
-                        rows.stream().map(r -> r.partitionKey).toArray(String[]::new),
-                        rows.stream().map(r -> r.ceType).toArray(String[]::new),
-                        rows.stream().map(r -> r.ceSource).toArray(String[]::new),
-                        rows.stream().map(r -> r.ceSubject).toArray(String[]::new),
-                        rows.stream().map(r -> r.tenantId).toArray(String[]::new),
-                        rows.stream().map(r -> r.payload).toArray(String[]::new),
-                        now.atOffset(ZoneOffset.UTC) }))
-                .replaceWithVoid();
+        return new Object[] {
+                rows.stream().map(r -> r.eventId).toArray(UUID[]::new),
+                rows.stream().map(r -> r.topic).toArray(String[]::new),
+                rows.stream().map(r -> r.partitionKey).toArray(String[]::new),
+                rows.stream().map(r -> r.ceType).toArray(String[]::new),
+                rows.stream().map(r -> r.ceSource).toArray(String[]::new),
+                rows.stream().map(r -> r.ceSubject).toArray(String[]::new),
+                rows.stream().map(r -> r.tenantId).toArray(String[]::new),
+                rows.stream().map(r -> r.payload).toArray(String[]::new) };
     }
 
     /** An event to append with {@link #appendAll}: the arguments of {@link #append}. */

@@ -1,5 +1,7 @@
 package io.qbank.delivery.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,7 +12,19 @@ public interface DeliveryConfig {
     @WithDefault("500")
     int dailyExposureCap();
 
-    /** How many of the best-ranked candidates are checked against the exposure counters at once. */
+    /** How many of the best-ranked candidates are checked against the exposure counters and offered to Sympson–Hetter at once. */
     @WithDefault("64")
     int exposureLookahead();
+
+    /** How often a replica checks whether an exam's pool changed (publication, retirement, calibration); 0 checks on every request. */
+    @WithDefault("1s")
+    Duration poolRefresh();
+
+    /** A pool snapshot unused this long is dropped from memory. */
+    @WithDefault("30m")
+    Duration poolIdleEviction();
+
+    /** How often overdue timed quizzes are expired (and their QuizCompleted sent) when nobody asks for them. */
+    @WithDefault("15s")
+    Duration expirySweep();
 }

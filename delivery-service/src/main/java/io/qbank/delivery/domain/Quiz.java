@@ -1,57 +1,24 @@
 package io.qbank.delivery.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-/** A student's quiz session on one exam code. */
-@Entity
-@Table(name = "quiz")
-public class Quiz {
+/**
+ * A student's quiz on one exam code, as stored: its settings, its progress, the ability posterior after the last
+ * answer, and the items served or set aside by exposure control (never offered again in this quiz). Every change
+ * is guarded by {@code rowVersion}, so two requests racing on one quiz never both apply.
+ */
+public record Quiz(UUID id, String tenantId, UUID userId, String examCode, String mode, boolean adaptive, int length,
+        Integer timeLimitSeconds, QuizFilters filters, List<Quota> quotas, Double seTarget, String status, int served, int answered,
+        int correct, double theta, double se, double[] posterior, List<UUID> servedItemIds, List<UUID> setAsideItemIds,
+        Instant startedAt, Instant expiresAt, Instant completedAt, long rowVersion) {
 
     public static final String TUTOR = "tutor";
     public static final String EXAM = "exam";
     public static final String ACTIVE = "active";
     public static final String COMPLETED = "completed";
     public static final String EXPIRED = "expired";
-
-    @Id
-    public UUID id;
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
-    @Column(name = "user_id", nullable = false)
-    public UUID userId;
-    @Column(name = "exam_code", nullable = false)
-    public String examCode;
-    @Column(nullable = false)
-    public String mode;
-    @Column(nullable = false)
-    public boolean adaptive;
-    @Column(nullable = false)
-    public int length;
-    @Column(name = "time_limit_seconds")
-    public Integer timeLimitSeconds;
-    @Column(nullable = false)
-    public String status;
-    public int served;
-    public int answered;
-    public int correct;
-    public double theta;
-    public double se = 1.0;
-    @Column(name = "started_at", nullable = false)
-    public Instant startedAt;
-    @Column(name = "expires_at")
-    public Instant expiresAt;
-    @Column(name = "completed_at")
-    public Instant completedAt;
-    @Version
-    @Column(name = "row_version")
-    public long rowVersion;
 
     public boolean isActive() {
         return ACTIVE.equals(status);
@@ -64,5 +31,21 @@ public class Quiz {
     /** Keys and explanations may be shown: at once in tutor mode, after the end in exam mode. */
     public boolean keysVisible() {
         return TUTOR.equals(mode) || !isActive();
+    }
+
+    /** An item is waiting for its answer (a reconnect gets it again). */
+    public boolean awaitsAnswer() {
+        return served > answered;
+    }
+
+    /**
+     * Whether the quiz is complete after an answer: at its length, or once the ability is measured precisely enough
+     * (SE at or below the requested target) with every blueprint quota met.
+     */
+    public boolean completeAfter(int answeredNow, double seNow) {
+        if (answeredNow >= length) {
+            return true;
+        }
+        return seTarget != null && seNow <= seTarget && quotas.stream().allMatch(q -> q.served() >= q.required());
     }
 }

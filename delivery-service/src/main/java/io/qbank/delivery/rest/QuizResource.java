@@ -29,6 +29,8 @@ import io.qbank.common.error.ApiException;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.qbank.delivery.domain.Quiz;
+import io.qbank.delivery.domain.QuizFilters;
+import io.qbank.delivery.domain.Quota;
 import io.qbank.delivery.service.QuizService;
 import io.smallrye.mutiny.Uni;
 
@@ -50,12 +52,19 @@ public class QuizResource {
 
     @POST
     @Operation(summary = "Start a quiz on an exam code (roles: student, admin)",
-            description = "Tutor mode shows the key after each answer; exam mode only after the quiz ends. Adaptive by default.")
+            description = "Tutor mode shows the key after each answer; exam mode only after the quiz ends. Adaptive by default. "
+                    + "Filters narrow the pool (topic subtrees, difficulty, my history); quotas ask for at least so many items per topic.")
     @APIResponse(responseCode = "201", description = "Started")
-    @APIResponse(responseCode = "422", description = "No items are published for the exam code")
+    @APIResponse(responseCode = "422", description = "No items are published for the exam code, none passes the filters, or a quota's topic has none")
     public Uni<RestResponse<QuizResponse>> start(@NotNull @Valid QuizRequest request) {
-        return quizzes.start(user.get(), request).map(q -> RestResponse.ResponseBuilder
-                .<QuizResponse>created(URI.create("/api/v1/quizzes/" + q.id)).entity(QuizResponse.of(q)).build());
+        QuizFilters filters = new QuizFilters(request.topicIds() == null ? List.of() : List.copyOf(request.topicIds()),
+                request.difficulties() == null ? List.of() : List.copyOf(request.difficulties()), request.history());
+        List<Quota> quotas = request.quotas() == null ? List.of()
+                : request.quotas().stream().map(q -> new Quota(q.topicId(), q.count(), 0)).toList();
+        return quizzes.start(user.get(), request.examCode(), request.mode(), request.adaptive() == null || request.adaptive(),
+                request.length(), request.timeLimitSeconds(), filters, quotas, request.seTarget())
+                .map(q -> RestResponse.ResponseBuilder.<QuizResponse>created(URI.create("/api/v1/quizzes/" + q.id()))
+                        .entity(QuizResponse.of(q)).build());
     }
 
     @GET
@@ -80,12 +89,7 @@ public class QuizResource {
     @APIResponse(responseCode = "404", description = "No such quiz of mine")
     @APIResponse(responseCode = "409", description = "The quiz has ended (completed, expired, or the pool is exhausted)")
     public Uni<ServedItemResponse> next(@PathParam("quizId") UUID quizId) {
-        return quizzes.next(user.get(), quizId).map(outcome -> {
-            if (outcome.value() == null) {
-                throw ended(outcome.quiz());
-            }
-            return outcome.value();
-        });
+        return quizzes.next(user.get(), quizId).map(outcome -> ServedItemResponse.of(orEnded(outcome)));
     }
 
     @POST
@@ -95,12 +99,23 @@ public class QuizResource {
     @APIResponse(responseCode = "409", description = "The quiz has ended, or the position was answered differently")
     @APIResponse(responseCode = "422", description = "Nothing was served at that position, or the label is not an option")
     public Uni<AnswerResponse> answer(@PathParam("quizId") UUID quizId, @NotNull @Valid AnswerRequest request) {
-        return quizzes.answer(user.get(), quizId, request).map(outcome -> {
-            if (outcome.value() == null) {
-                throw ended(outcome.quiz());
-            }
-            return outcome.value();
-        });
+        return quizzes.answer(user.get(), quizId, request.position(), request.selectedLabel(), request.confidence(), request.timeTakenMs())
+                .map(outcome -> AnswerResponse.of(orEnded(outcome)));
+    }
+
+    @POST
+    @Path("/{quizId}/items/{position}/flag")
+    @Operation(summary = "Flag the item served at a position (wrong key, ambiguous, outdated…) for the authors",
+            description = "Sends ItemFlagged to authoring's review queue. Flagging the same position again returns the first flag.")
+    @APIResponse(responseCode = "201", description = "Flagged")
+    @APIResponse(responseCode = "200", description = "Already flagged: the first flag")
+    @APIResponse(responseCode = "404", description = "No such quiz of mine, or nothing served at that position")
+    public Uni<RestResponse<FlagResponse>> flag(@PathParam("quizId") UUID quizId, @PathParam("position") @Min(1) int position,
+            @NotNull @Valid FlagRequest request) {
+        return quizzes.flag(user.get(), quizId, position, request.reason(), request.comment()).map(f -> f.created()
+                ? RestResponse.ResponseBuilder.<FlagResponse>created(URI.create("/api/v1/quizzes/" + quizId + "/items/" + position + "/flag"))
+                        .entity(FlagResponse.of(quizId, position, f)).build()
+                : RestResponse.ok(FlagResponse.of(quizId, position, f)));
     }
 
     @POST
@@ -108,20 +123,23 @@ public class QuizResource {
     @Operation(summary = "End the quiz now; returns the results with keys and explanations")
     @APIResponse(responseCode = "404", description = "No such quiz of mine")
     public Uni<QuizResultResponse> finish(@PathParam("quizId") UUID quizId) {
-        return quizzes.finish(user.get(), quizId).chain(q -> quizzes.results(user.get(), quizId));
+        return quizzes.finish(user.get(), quizId).chain(q -> quizzes.results(q).map(served -> QuizResultResponse.of(q, served)));
     }
 
     @GET
     @Path("/{quizId}/results")
-    @Operation(summary = "Score, ability, per-topic breakdown and each item (keys only after the end in exam mode)")
+    @Operation(summary = "Score, ability, per-topic breakdown, time and each item (keys only after the end in exam mode)")
     @APIResponse(responseCode = "404", description = "No such quiz of mine")
     public Uni<QuizResultResponse> results(@PathParam("quizId") UUID quizId) {
-        return quizzes.results(user.get(), quizId);
+        return quizzes.get(user.get(), quizId).chain(q -> quizzes.results(q).map(served -> QuizResultResponse.of(q, served)));
     }
 
-    private static ApiException ended(Quiz quiz) {
-        return ApiException.conflict("the quiz is " + quiz.status
-                + (Quiz.EXPIRED.equals(quiz.status) ? " (its time limit passed at " + quiz.expiresAt + ")" : "")
-                + "; see its results");
+    private static <T> T orEnded(QuizService.Outcome<T> outcome) {
+        if (outcome.value() != null) {
+            return outcome.value();
+        }
+        Quiz quiz = outcome.quiz();
+        throw ApiException.conflict("the quiz is " + quiz.status()
+                + (Quiz.EXPIRED.equals(quiz.status()) ? " (its time limit passed at " + quiz.expiresAt() + ")" : "") + "; see its results");
     }
 }

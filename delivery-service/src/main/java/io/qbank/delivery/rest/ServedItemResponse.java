@@ -4,10 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.qbank.delivery.service.QuizService;
+
 /** An item as a student sees it before answering: no key, no rationale, no explanations. */
 public record ServedItemResponse(UUID quizId, int position, int length, UUID itemId, int version, String topic, String stem,
         String leadIn, List<Choice> options, Instant servedAt) {
 
     public record Choice(String label, String text) {
+    }
+
+    static ServedItemResponse of(QuizService.Served s) {
+        return new ServedItemResponse(s.quiz().id(), s.item().position(), s.quiz().length(), s.item().itemId(), s.item().version(),
+                s.content().topicName(), s.content().stem(), s.content().leadIn(),
+                s.content().options().stream().map(o -> new Choice(o.label(), o.text())).toList(), s.item().servedAt());
     }
 }

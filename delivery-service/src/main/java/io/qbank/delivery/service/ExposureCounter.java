@@ -12,7 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.qbank.delivery.config.DeliveryConfig;
-import io.qbank.delivery.domain.Candidate;
+import io.qbank.delivery.domain.PoolItem;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +43,7 @@ public class ExposureCounter {
     }
 
     /** The item ids among the candidates that reached today's cap. */
-    public Uni<Set<UUID>> capped(List<Candidate> candidates) {
+    public Uni<Set<UUID>> capped(List<PoolItem> candidates) {
         if (candidates.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }

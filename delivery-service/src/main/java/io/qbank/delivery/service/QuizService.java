@@ -2,11 +2,9 @@ package io.qbank.delivery.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -16,325 +14,359 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.qbank.common.error.ApiException;
 import io.qbank.common.error.Problem.Violation;
 import io.qbank.common.events.AnswerSubmitted;
-import io.qbank.common.events.EventJson;
-import io.qbank.common.events.ItemOption;
+import io.qbank.common.events.ItemFlagged;
 import io.qbank.common.events.ItemServed;
 import io.qbank.common.events.QuizCompleted;
 import io.qbank.common.events.QuizStarted;
-import io.qbank.common.outbox.OutboxWriter;
+import io.qbank.common.outbox.OutboxWriter.Pending;
 import io.qbank.common.psychometrics.AbilityEstimator;
 import io.qbank.common.psychometrics.ItemParameters;
+import io.qbank.common.psychometrics.ItemSelector;
+import io.qbank.common.psychometrics.Posterior;
 import io.qbank.common.security.CurrentUser;
 import io.qbank.delivery.config.DeliveryConfig;
-import io.qbank.delivery.domain.Candidate;
-import io.qbank.delivery.domain.PoolEntry;
-import io.qbank.delivery.domain.PoolItemVersion;
+import io.qbank.delivery.domain.ExamPool;
+import io.qbank.delivery.domain.ItemContent;
+import io.qbank.delivery.domain.PoolItem;
 import io.qbank.delivery.domain.Quiz;
-import io.qbank.delivery.domain.Response;
+import io.qbank.delivery.domain.QuizFilters;
+import io.qbank.delivery.domain.Quota;
 import io.qbank.delivery.domain.ServedItem;
+import io.qbank.delivery.repository.LearnerRepository;
 import io.qbank.delivery.repository.PoolRepository;
 import io.qbank.delivery.repository.QuizRepository;
-import io.qbank.delivery.repository.ResponseRepository;
-import io.qbank.delivery.repository.ServedItemRepository;
-import io.qbank.delivery.rest.AnswerRequest;
-import io.qbank.delivery.rest.AnswerResponse;
-import io.qbank.delivery.rest.QuizRequest;
-import io.qbank.delivery.rest.QuizResponse;
-import io.qbank.delivery.rest.QuizResultResponse;
-import io.qbank.delivery.rest.ServedItemResponse;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
-/** Quiz sessions: start, serve, grade, finish. Every state change commits with its event (outbox). */
+/**
+ * Quiz sessions: start, serve, grade, finish, expire. Every change of a quiz commits in one statement with its events
+ * (outbox), guarded by the quiz's row version; a request that lost a race with another on the same quiz reads the quiz
+ * again and answers from what the winner did.
+ */
 @ApplicationScoped
 public class QuizService {
 
-    /** The outcome of a call that may end the quiz instead (time up): the end is committed, then refused. */
+    /** What a call produced, or null with the quiz when the quiz had ended (or ended now: time up, pool exhausted). */
     public record Outcome<T>(T value, Quiz quiz) {
     }
 
+    /** An item served at a position, with its content, for the response. */
+    public record Served(Quiz quiz, ServedItem item, ItemContent content) {
+    }
+
+    /** A graded answer with the content it was graded against; {@code quiz} as it is after the answer. */
+    public record Graded(Quiz quiz, ServedItem item, ItemContent content) {
+    }
+
+    private static final int RACE_RETRIES = 3;
+
+    private final Pool db;
     private final QuizRepository quizzes;
-    private final ServedItemRepository served;
-    private final ResponseRepository responses;
     private final PoolRepository pool;
+    private final LearnerRepository learners;
+    private final PoolCache pools;
     private final ExposureCounter exposure;
-    private final OutboxWriter outbox;
     private final DeliveryConfig config;
     private final MeterRegistry registry;
 
-    public QuizService(QuizRepository quizzes, ServedItemRepository served, ResponseRepository responses, PoolRepository pool,
-            ExposureCounter exposure, OutboxWriter outbox, DeliveryConfig config, MeterRegistry registry) {
+    public QuizService(Pool db, QuizRepository quizzes, PoolRepository pool, LearnerRepository learners, PoolCache pools,
+            ExposureCounter exposure, DeliveryConfig config, MeterRegistry registry) {
+        this.db = db;
         this.quizzes = quizzes;
-        this.served = served;
-        this.responses = responses;
         this.pool = pool;
+        this.learners = learners;
+        this.pools = pools;
         this.exposure = exposure;
-        this.outbox = outbox;
         this.config = config;
         this.registry = registry;
     }
 
-    @WithTransaction
-    public Uni<Quiz> start(CurrentUser user, QuizRequest request) {
-        return pool.countLive(user.tenantId(), request.examCode()).chain(live -> {
-            if (live == 0) {
-                throw ApiException.unprocessable("no items are published for exam code " + request.examCode(),
+    /**
+     * Starts a quiz. Refused (422) when the exam has no published items, when no item passes the filters, or when a
+     * quota's topic has no item that passes them; quotas are minimums and may not add up to more than the length.
+     */
+    public Uni<Quiz> start(CurrentUser user, String examCode, String mode, boolean adaptive, int length, Integer timeLimitSeconds,
+            QuizFilters filters, List<Quota> quotas, Double seTarget) {
+        if (quotas.stream().mapToInt(Quota::required).sum() > length) {
+            throw new ApiException(400, "Bad request", "the quotas ask for more items than the quiz has",
+                    List.of(new Violation("quotas", "the counts add up to more than the length " + length)));
+        }
+        if (quotas.stream().map(Quota::topicId).distinct().count() < quotas.size()) {
+            throw new ApiException(400, "Bad request", "a topic has two quotas", List.of(new Violation("quotas", "one quota per topic")));
+        }
+        Instant now = Instant.now();
+        return pools.live(user.tenantId(), examCode).chain(live -> {
+            if (live.isEmpty()) {
+                throw ApiException.unprocessable("no items are published for exam code " + examCode,
                         List.of(new Violation("examCode", "no published items")));
             }
-            Instant now = Instant.now();
-            Quiz quiz = new Quiz();
-            quiz.id = UUID.randomUUID();
-            quiz.tenantId = user.tenantId();
-            quiz.userId = user.userId();
-            quiz.examCode = request.examCode();
-            quiz.mode = request.mode();
-            quiz.adaptive = request.adaptive() == null || request.adaptive();
-            quiz.length = request.length();
-            quiz.timeLimitSeconds = request.timeLimitSeconds();
-            quiz.status = Quiz.ACTIVE;
-            quiz.startedAt = now;
-            quiz.expiresAt = request.timeLimitSeconds() == null ? null : now.plusSeconds(request.timeLimitSeconds());
-            return quizzes.persist(quiz)
-                    .chain(() -> outbox.append(quiz.tenantId, quiz.userId.toString(), quiz.id.toString(),
-                            new QuizStarted(quiz.id, quiz.tenantId, quiz.userId, quiz.examCode, quiz.mode, quiz.adaptive,
-                                    quiz.length, quiz.timeLimitSeconds, now)))
-                    .invoke(() -> registry.counter("qbank.quizzes.started", "mode", quiz.mode).increment())
-                    .replaceWith(quiz);
-        });
-    }
-
-    @WithSession
-    public Uni<Quiz> get(CurrentUser user, UUID quizId) {
-        return requireOwn(user, quizId);
-    }
-
-    @WithSession
-    public Uni<List<Quiz>> list(CurrentUser user, int page, int size) {
-        return quizzes.listOwn(user.tenantId(), user.userId(), page, size);
-    }
-
-    /** The item at the next position, or the unanswered current one again (resume after reconnect). */
-    @WithTransaction
-    public Uni<Outcome<ServedItemResponse>> next(CurrentUser user, UUID quizId) {
-        return requireOwn(user, quizId).chain(quiz -> {
-            Instant now = Instant.now();
-            if (quiz.isActive() && quiz.timeIsUp(now)) {
-                return end(quiz, Quiz.EXPIRED, now).map(q -> new Outcome<>(null, q));
-            }
-            if (!quiz.isActive()) {
-                return Uni.createFrom().item(new Outcome<>(null, quiz));
-            }
-            if (quiz.served > quiz.answered) {
-                return served.at(quizId, quiz.served).chain(s -> toResponse(quiz, s)).map(r -> new Outcome<>(r, quiz));
-            }
-            return pool.candidates(quiz.tenantId, quiz.examCode, quiz.id).chain(candidates -> {
-                List<Candidate> ranked = ItemSelector.ranked(candidates, quiz.theta, quiz.adaptive, ThreadLocalRandom.current());
-                List<Candidate> lookahead = ranked.subList(0, Math.min(ranked.size(), config.exposureLookahead()));
-                return exposure.capped(lookahead).chain(capped -> {
-                    Optional<Candidate> choice = ItemSelector.choose(lookahead, capped, quiz.adaptive, ThreadLocalRandom.current());
-                    if (choice.isEmpty()) { // the pool is exhausted (or every item is at its cap): the quiz ends here
-                        return end(quiz, Quiz.COMPLETED, now).map(q -> new Outcome<ServedItemResponse>(null, q));
-                    }
-                    return serve(quiz, choice.get(), now).map(r -> new Outcome<>(r, quiz));
-                });
-            });
-        });
-    }
-
-    private Uni<ServedItemResponse> serve(Quiz quiz, Candidate candidate, Instant now) {
-        ServedItem item = new ServedItem();
-        item.id = UUID.randomUUID();
-        item.quizId = quiz.id;
-        item.position = quiz.served + 1;
-        item.itemId = candidate.itemId();
-        item.version = candidate.version();
-        item.topicId = candidate.topicId();
-        item.thetaBefore = quiz.theta;
-        item.servedAt = now;
-        quiz.served = item.position;
-        return served.persist(item)
-                .chain(() -> outbox.append(quiz.tenantId, quiz.userId.toString(), quiz.id.toString(),
-                        new ItemServed(quiz.id, quiz.tenantId, quiz.userId, item.position, item.itemId, item.version,
-                                item.topicId, quiz.theta, now)))
-                .chain(() -> exposure.record(item.itemId, item.version))
-                .chain(() -> toResponse(quiz, item));
-    }
-
-    @WithTransaction
-    public Uni<Outcome<AnswerResponse>> answer(CurrentUser user, UUID quizId, AnswerRequest request) {
-        return requireOwn(user, quizId).chain(quiz -> responses.at(quizId, request.position()).chain(previous -> {
-            if (previous != null) {
-                return replay(quiz, previous, request);
-            }
-            Instant now = Instant.now();
-            if (quiz.isActive() && quiz.timeIsUp(now)) {
-                return end(quiz, Quiz.EXPIRED, now).map(q -> new Outcome<AnswerResponse>(null, q));
-            }
-            if (!quiz.isActive()) {
-                throw ApiException.conflict("the quiz is " + quiz.status + "; it takes no more answers");
-            }
-            return served.at(quizId, request.position()).chain(item -> {
-                if (item == null) {
-                    throw ApiException.unprocessable("no item was served at position " + request.position(),
-                            List.of(new Violation("position", "not served in this quiz")));
+            return history(user.tenantId(), user.userId(), filters, now).map(history -> {
+                List<PoolItem> eligible = live.items().stream().filter(i -> filters.admits(i, history)).toList();
+                if (eligible.isEmpty()) {
+                    throw ApiException.unprocessable("no published item of " + examCode + " passes the filters",
+                            List.of(new Violation("filters", "no matching items")));
                 }
-                return pool.version(item.itemId, item.version).chain(content -> grade(quiz, item, content, request, now));
+                List<Violation> empty = new ArrayList<>();
+                for (int i = 0; i < quotas.size(); i++) {
+                    UUID topic = quotas.get(i).topicId();
+                    if (eligible.stream().noneMatch(item -> item.topicPath().contains(topic))) {
+                        empty.add(new Violation("quotas[" + i + "].topicId", "no item of this topic passes the filters"));
+                    }
+                }
+                if (!empty.isEmpty()) {
+                    throw ApiException.unprocessable("a quota names a topic without items", empty);
+                }
+                return new Quiz(UUID.randomUUID(), user.tenantId(), user.userId(), examCode, mode, adaptive, length, timeLimitSeconds,
+                        filters, List.copyOf(quotas), seTarget, Quiz.ACTIVE, 0, 0, 0, 0.0, 1.0, null, List.of(), List.of(), now,
+                        timeLimitSeconds == null ? null : now.plusSeconds(timeLimitSeconds), null, 0);
             });
+        }).call(quiz -> quizzes.insert(db, quiz, List.of(event(quiz, new QuizStarted(quiz.id(), quiz.tenantId(), quiz.userId(),
+                quiz.examCode(), quiz.mode(), quiz.adaptive(), quiz.length(), quiz.timeLimitSeconds(), now)))))
+                .invoke(quiz -> registry.counter("qbank.quizzes.started", "mode", mode, "adaptive", String.valueOf(adaptive)).increment());
+    }
+
+    public Uni<Quiz> get(CurrentUser user, UUID quizId) {
+        return own(user, quizId);
+    }
+
+    public Uni<List<Quiz>> list(CurrentUser user, int page, int size) {
+        return quizzes.listOwn(db, user.tenantId(), user.userId(), page, size);
+    }
+
+    /** The item at the next position, or the unanswered current one again (resume after a reconnect). */
+    public Uni<Outcome<Served>> next(CurrentUser user, UUID quizId) {
+        return own(user, quizId).chain(quiz -> next(quiz, RACE_RETRIES));
+    }
+
+    private Uni<Outcome<Served>> next(Quiz quiz, int retries) {
+        Instant now = Instant.now();
+        if (quiz.isActive() && quiz.timeIsUp(now)) {
+            return end(quiz, Quiz.EXPIRED, now).map(q -> new Outcome<>(null, q));
+        }
+        if (!quiz.isActive()) {
+            return Uni.createFrom().item(new Outcome<>(null, quiz));
+        }
+        if (quiz.awaitsAnswer()) {
+            return quizzes.servedAt(db, quiz.id(), quiz.served()).chain(item -> served(quiz, item)).map(s -> new Outcome<>(s, quiz));
+        }
+        return choose(quiz).chain(choice -> {
+            if (choice == null) { // nothing left to serve: the pool is exhausted for this quiz, which ends here
+                return end(quiz, Quiz.COMPLETED, now).map(q -> new Outcome<Served>(null, q));
+            }
+            PoolItem chosen = choice.item();
+            ServedItem item = new ServedItem(quiz.id(), quiz.served() + 1, chosen.itemId(), chosen.version(), chosen.topicId(), quiz.theta(),
+                    now, null);
+            int[] quotaServed = quiz.quotas().stream()
+                    .mapToInt(q -> q.served() + (chosen.topicPath().contains(q.topicId()) ? 1 : 0)).toArray();
+            Pending served = event(quiz, new ItemServed(quiz.id(), quiz.tenantId(), quiz.userId(), item.position(), item.itemId(),
+                    item.version(), item.topicId(), quiz.theta(), now));
+            return quizzes.serve(db, quiz, item, choice.setAside().stream().map(PoolItem::itemId).toList(), quotaServed, List.of(served))
+                    .chain(applied -> {
+                        if (!applied) {
+                            return retry(quiz, retries).chain(q -> next(q, retries - 1));
+                        }
+                        registry.counter("qbank.items.served", "adaptive", String.valueOf(quiz.adaptive())).increment();
+                        return exposure.record(item.itemId(), item.version())
+                                .onFailure().recoverWithItem(0L) // a lost count is the cap's only risk; the serve has committed
+                                .chain(() -> served(quiz, item)).map(s -> new Outcome<>(s, quiz));
+                    });
+        });
+    }
+
+    /**
+     * Chooses the next item: eligible (live, passing the filters, not served or set aside in this quiz), restricted by the
+     * quotas when the positions left are needed for them, shortlisted by information (adaptive) or at random (linear),
+     * without items at today's exposure cap, and through the Sympson–Hetter lottery. Null when nothing is left.
+     */
+    private Uni<ItemSelector.Choice<PoolItem>> choose(Quiz quiz) {
+        return pools.live(quiz.tenantId(), quiz.examCode())
+                .chain(live -> history(quiz.tenantId(), quiz.userId(), quiz.filters(), quiz.startedAt()).chain(history -> {
+                    Set<UUID> excluded = new HashSet<>(quiz.servedItemIds());
+                    excluded.addAll(quiz.setAsideItemIds());
+                    List<PoolItem> eligible = new ArrayList<>();
+                    for (PoolItem item : live.items()) {
+                        if (!excluded.contains(item.itemId()) && quiz.filters().admits(item, history)) {
+                            eligible.add(item);
+                        }
+                    }
+                    List<ItemSelector.Quota> quotas = quiz.quotas().stream()
+                            .map(q -> new ItemSelector.Quota(q.topicId(), q.required(), q.served())).toList();
+                    List<PoolItem> allowed = ItemSelector.honouringQuotas(eligible, quotas, quiz.length() - quiz.served());
+                    return chooseUncapped(quiz, allowed);
+                }));
+    }
+
+    /** Shortlists, drops the shortlisted items at their daily cap, and repeats on the rest while everything shortlisted is capped. */
+    private Uni<ItemSelector.Choice<PoolItem>> chooseUncapped(Quiz quiz, List<PoolItem> allowed) {
+        if (allowed.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<PoolItem> shortlist = ItemSelector.shortlist(allowed, quiz.theta(), quiz.adaptive(), config.exposureLookahead(), random);
+        return exposure.capped(shortlist).chain(capped -> {
+            List<PoolItem> open = shortlist.stream().filter(i -> !capped.contains(i.itemId())).toList();
+            if (!open.isEmpty()) {
+                return Uni.createFrom().item(ItemSelector.choose(open, quiz.adaptive(), random));
+            }
+            Set<PoolItem> tried = new HashSet<>(shortlist);
+            return chooseUncapped(quiz, allowed.stream().filter(i -> !tried.contains(i)).toList());
+        });
+    }
+
+    private Uni<Set<UUID>> history(String tenantId, UUID userId, QuizFilters filters, Instant since) {
+        return filters.history() == null ? Uni.createFrom().item(Set.of()) : learners.history(db, tenantId, userId, filters.history(), since);
+    }
+
+    public Uni<Outcome<Graded>> answer(CurrentUser user, UUID quizId, int position, String selectedLabel, Integer confidence, long timeTakenMs) {
+        return own(user, quizId).chain(quiz -> answer(quiz, position, selectedLabel, confidence, timeTakenMs, RACE_RETRIES));
+    }
+
+    private Uni<Outcome<Graded>> answer(Quiz quiz, int position, String selectedLabel, Integer confidence, long timeTakenMs, int retries) {
+        return quizzes.servedAt(db, quiz.id(), position).chain(item -> {
+            if (item == null && !quiz.isActive()) {
+                return Uni.createFrom().item(new Outcome<Graded>(null, quiz));
+            }
+            if (item == null) {
+                throw ApiException.unprocessable("no item was served at position " + position,
+                        List.of(new Violation("position", "not served in this quiz")));
+            }
+            if (item.answer() != null) { // a retry: the recorded result, whatever happened to the quiz since
+                if (!item.answer().selectedLabel().equals(selectedLabel)) {
+                    throw ApiException.conflict("position " + position + " was already answered with " + item.answer().selectedLabel()
+                            + "; an answer cannot be changed");
+                }
+                return pool.content(db, item.itemId(), item.version()).map(content -> new Outcome<>(new Graded(quiz, item, content), quiz));
+            }
+            Instant now = Instant.now();
+            if (quiz.isActive() && quiz.timeIsUp(now)) {
+                return end(quiz, Quiz.EXPIRED, now).map(q -> new Outcome<Graded>(null, q));
+            }
+            if (!quiz.isActive()) {
+                return Uni.createFrom().item(new Outcome<Graded>(null, quiz));
+            }
+            return pool.content(db, item.itemId(), item.version())
+                    .chain(content -> pools.live(quiz.tenantId(), quiz.examCode()).chain(live -> {
+                        if (!content.hasOption(selectedLabel)) {
+                            throw ApiException.unprocessable("the item has no option " + selectedLabel,
+                                    List.of(new Violation("selectedLabel", "not an option of this item")));
+                        }
+                        // the served version's key, never the latest one's
+                        boolean correct = content.correctLabel().equals(selectedLabel);
+                        Posterior posterior = (quiz.posterior() == null ? Posterior.prior() : Posterior.of(quiz.posterior()))
+                                .update(parameters(live, item, content), correct);
+                        AbilityEstimator.Ability ability = posterior.ability();
+                        ServedItem.Answer answer = new ServedItem.Answer(UUID.randomUUID(), selectedLabel, correct, confidence, timeTakenMs,
+                                ability.theta(), ability.se(), now);
+                        boolean complete = quiz.completeAfter(quiz.answered() + 1, ability.se());
+                        Quiz after = new Quiz(quiz.id(), quiz.tenantId(), quiz.userId(), quiz.examCode(), quiz.mode(), quiz.adaptive(),
+                                quiz.length(), quiz.timeLimitSeconds(), quiz.filters(), quiz.quotas(), quiz.seTarget(),
+                                complete ? Quiz.COMPLETED : Quiz.ACTIVE, quiz.served(), quiz.answered() + 1, quiz.correct() + (correct ? 1 : 0),
+                                ability.theta(), ability.se(), posterior.logDensity(), quiz.servedItemIds(), quiz.setAsideItemIds(),
+                                quiz.startedAt(), quiz.expiresAt(), complete ? now : null, quiz.rowVersion() + 1);
+                        List<Pending> events = new ArrayList<>();
+                        events.add(event(quiz, new AnswerSubmitted(answer.responseId(), quiz.id(), quiz.tenantId(), quiz.userId(), position,
+                                item.itemId(), item.version(), item.topicId(), quiz.examCode(), selectedLabel, correct, confidence, timeTakenMs,
+                                quiz.theta(), ability.theta(), ability.se(), content.difficulty(), quiz.mode(), now)));
+                        if (complete) {
+                            events.add(completed(after, "finished", now));
+                        }
+                        ServedItem answered = new ServedItem(item.quizId(), item.position(), item.itemId(), item.version(), item.topicId(),
+                                item.thetaBefore(), item.servedAt(), answer);
+                        return quizzes.answer(db, quiz, item, answer, posterior.logDensity(), after.status(), after.completedAt(), events)
+                                .chain(applied -> {
+                                    if (!applied) {
+                                        return retry(quiz, retries)
+                                                .chain(q -> answer(q, position, selectedLabel, confidence, timeTakenMs, retries - 1));
+                                    }
+                                    registry.counter("qbank.answers", "correct", String.valueOf(correct)).increment();
+                                    return Uni.createFrom().item(new Outcome<>(new Graded(after, answered, content), after));
+                                });
+                    }));
+        });
+    }
+
+    /** The item's parameters now (calibrated, or its defaults); an item retired during the quiz keeps its level's defaults. */
+    private static ItemParameters parameters(ExamPool live, ServedItem item, ItemContent content) {
+        PoolItem current = live.byId().get(item.itemId());
+        return current != null && current.version() == item.version() ? current.parameters()
+                : ItemParameters.defaults(content.difficultyLevel(), content.options().size());
+    }
+
+    public Uni<Quiz> finish(CurrentUser user, UUID quizId) {
+        return own(user, quizId).chain(quiz -> {
+            Instant now = Instant.now();
+            return quiz.isActive() ? end(quiz, quiz.timeIsUp(now) ? Quiz.EXPIRED : Quiz.COMPLETED, now) : Uni.createFrom().item(quiz);
+        });
+    }
+
+    /** Ends an active quiz with QuizCompleted; when another request changed it first, the quiz as it is now. */
+    Uni<Quiz> end(Quiz quiz, String status, Instant now) {
+        Quiz ended = new Quiz(quiz.id(), quiz.tenantId(), quiz.userId(), quiz.examCode(), quiz.mode(), quiz.adaptive(), quiz.length(),
+                quiz.timeLimitSeconds(), quiz.filters(), quiz.quotas(), quiz.seTarget(), status, quiz.served(), quiz.answered(),
+                quiz.correct(), quiz.theta(), quiz.se(), quiz.posterior(), quiz.servedItemIds(), quiz.setAsideItemIds(), quiz.startedAt(),
+                quiz.expiresAt(), now, quiz.rowVersion() + 1);
+        return quizzes.end(db, quiz, status, now, List.of(completed(ended, Quiz.EXPIRED.equals(status) ? "expired" : "finished", now)))
+                .chain(applied -> applied ? Uni.createFrom().item(ended) : retry(quiz, 0));
+    }
+
+    /** The quiz again after a lost race; after too many in a row, a conflict for the client to retry. */
+    private Uni<Quiz> retry(Quiz quiz, int retries) {
+        if (retries < 0) {
+            throw ApiException.conflict("the quiz changed while the request ran; try again");
+        }
+        return quizzes.findOwn(db, quiz.tenantId(), quiz.userId(), quiz.id());
+    }
+
+    /** Expires the overdue timed quizzes that nobody asked for (their QuizCompleted goes out now). */
+    public Uni<Integer> expireOverdue(int limit) {
+        Instant now = Instant.now();
+        return quizzes.overdue(db, now, limit).chain(overdue -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (Quiz quiz : overdue) {
+                chain = chain.chain(n -> end(quiz, Quiz.EXPIRED, now).replaceWith(n + 1));
+            }
+            return chain;
+        });
+    }
+
+    /** Score, ability and every served item with its content; the caller hides keys while an exam-mode quiz runs. */
+    public Uni<List<Served>> results(Quiz quiz) {
+        return quizzes.served(db, quiz.id()).chain(items -> pool.contents(db, items.stream().map(ServedItem::itemId).toList(),
+                items.stream().map(ServedItem::version).toList())
+                .map(contents -> items.stream().map(i -> new Served(quiz, i, contents.get(PoolRepository.key(i.itemId(), i.version())))).toList()));
+    }
+
+    /** Flags the item served at a position of the student's quiz; flagging it again returns the first flag. */
+    public Uni<LearnerRepository.Flag> flag(CurrentUser user, UUID quizId, int position, String reason, String comment) {
+        return own(user, quizId).chain(quiz -> quizzes.servedAt(db, quizId, position).chain(item -> {
+            if (item == null) {
+                throw ApiException.notFound("Position " + position + " of quiz", quizId);
+            }
+            Instant now = Instant.now();
+            UUID flagId = UUID.randomUUID();
+            Pending flagged = new Pending(quiz.tenantId(), item.itemId().toString(), item.itemId().toString(),
+                    new ItemFlagged(flagId, item.itemId(), item.version(), quiz.tenantId(), quiz.userId(), reason, comment, "delivery", now));
+            return learners.flag(db, quiz.tenantId(), quiz.userId(), quizId, position, item.itemId(), item.version(), flagId, reason, comment,
+                    now, List.of(flagged));
         }));
     }
 
-    private Uni<Outcome<AnswerResponse>> grade(Quiz quiz, ServedItem item, PoolItemVersion content, AnswerRequest request,
-            Instant now) {
-        List<ItemOption> options = EventJson.readList(content.optionsJson, ItemOption.class);
-        if (options.stream().noneMatch(o -> o.label().equals(request.selectedLabel()))) {
-            throw ApiException.unprocessable("the item has no option " + request.selectedLabel(),
-                    List.of(new Violation("selectedLabel", "not an option of this item")));
-        }
-        // the served version's key, never the latest one's
-        boolean correct = content.correctLabel.equals(request.selectedLabel());
-        return responses.ofQuiz(quiz.id).chain(earlier -> {
-            List<UUID> ids = new ArrayList<>(earlier.stream().map(r -> r.itemId).toList());
-            ids.add(item.itemId);
-            return pool.entries(quiz.examCode, ids).chain(entries -> {
-                Map<UUID, ItemParameters> params = new HashMap<>();
-                entries.forEach(e -> params.put(e.itemId, new ItemParameters(e.a, e.b, e.c)));
-                List<AbilityEstimator.Response> scored = new ArrayList<>();
-                earlier.forEach(r -> scored.add(new AbilityEstimator.Response(parametersOf(params, r.itemId), r.correct)));
-                scored.add(new AbilityEstimator.Response(parametersOf(params, item.itemId), correct));
-                AbilityEstimator.Ability ability = AbilityEstimator.estimate(scored);
-
-                Response response = new Response();
-                response.id = UUID.randomUUID();
-                response.quizId = quiz.id;
-                response.position = item.position;
-                response.tenantId = quiz.tenantId;
-                response.userId = quiz.userId;
-                response.itemId = item.itemId;
-                response.version = item.version;
-                response.selectedLabel = request.selectedLabel();
-                response.correct = correct;
-                response.confidence = request.confidence() == null ? null : request.confidence().shortValue();
-                response.timeTakenMs = request.timeTakenMs();
-                response.thetaBefore = quiz.theta;
-                response.thetaAfter = ability.theta();
-                response.seAfter = ability.se();
-                response.answeredAt = now;
-
-                quiz.answered++;
-                quiz.correct += correct ? 1 : 0;
-                quiz.theta = ability.theta();
-                quiz.se = ability.se();
-                AnswerSubmitted event = new AnswerSubmitted(response.id, quiz.id, quiz.tenantId, quiz.userId, item.position,
-                        item.itemId, item.version, item.topicId, quiz.examCode, response.selectedLabel, correct,
-                        request.confidence(), response.timeTakenMs, response.thetaBefore, response.thetaAfter, response.seAfter,
-                        content.difficulty, quiz.mode, now);
-                Uni<Quiz> after = quiz.answered >= quiz.length ? end(quiz, Quiz.COMPLETED, now) : Uni.createFrom().item(quiz);
-                return responses.persist(response)
-                        .chain(() -> outbox.append(quiz.tenantId, quiz.userId.toString(), quiz.id.toString(), event))
-                        .chain(() -> after)
-                        .invoke(() -> registry.counter("qbank.answers", "correct", String.valueOf(correct)).increment())
-                        .map(q -> new Outcome<>(answerResponse(q, response, content, options), q));
-            });
-        });
+    private Uni<Served> served(Quiz quiz, ServedItem item) {
+        return pool.content(db, item.itemId(), item.version()).map(content -> new Served(quiz, item, content));
     }
 
-    /** The same answer again (a client retry) returns the recorded result; a different one is a conflict. */
-    private Uni<Outcome<AnswerResponse>> replay(Quiz quiz, Response previous, AnswerRequest request) {
-        if (!previous.selectedLabel.equals(request.selectedLabel())) {
-            throw ApiException.conflict("position " + previous.position + " was already answered with "
-                    + previous.selectedLabel + "; an answer cannot be changed");
-        }
-        return pool.version(previous.itemId, previous.version).map(content -> new Outcome<>(
-                answerResponse(quiz, previous, content, EventJson.readList(content.optionsJson, ItemOption.class)), quiz));
-    }
-
-    private static AnswerResponse answerResponse(Quiz quiz, Response r, PoolItemVersion content, List<ItemOption> options) {
-        if (!quiz.keysVisible()) {
-            return new AnswerResponse(r.position, true, quiz.status, null, null, null, null, null, null);
-        }
-        return new AnswerResponse(r.position, true, quiz.status, r.correct, content.correctLabel, content.rationale, options,
-                quiz.theta, quiz.se);
-    }
-
-    private static ItemParameters parametersOf(Map<UUID, ItemParameters> params, UUID itemId) {
-        // an item retired during the quiz has left the pool: it is scored with the uncalibrated defaults
-        return params.getOrDefault(itemId, ItemParameters.defaults(null, 5));
-    }
-
-    @WithTransaction
-    public Uni<Quiz> finish(CurrentUser user, UUID quizId) {
-        return requireOwn(user, quizId).chain(quiz -> {
-            Instant now = Instant.now();
-            if (!quiz.isActive()) {
-                return Uni.createFrom().item(quiz);
-            }
-            return end(quiz, quiz.timeIsUp(now) ? Quiz.EXPIRED : Quiz.COMPLETED, now);
-        });
-    }
-
-    private Uni<Quiz> end(Quiz quiz, String status, Instant now) {
-        quiz.status = status;
-        quiz.completedAt = now;
-        return outbox.append(quiz.tenantId, quiz.userId.toString(), quiz.id.toString(),
-                new QuizCompleted(quiz.id, quiz.tenantId, quiz.userId, quiz.examCode, quiz.answered, quiz.correct, quiz.theta,
-                        quiz.se, status.equals(Quiz.EXPIRED) ? "expired" : "finished", now))
-                .replaceWith(quiz);
-    }
-
-    @WithSession
-    public Uni<QuizResultResponse> results(CurrentUser user, UUID quizId) {
-        return requireOwn(user, quizId).chain(quiz -> served.ofQuiz(quizId).chain(items -> responses.ofQuiz(quizId)
-                .chain(answers -> versionsOf(items).map(contents -> {
-                    Map<Integer, Response> byPosition = new HashMap<>();
-                    answers.forEach(r -> byPosition.put(r.position, r));
-                    boolean keys = quiz.keysVisible();
-                    Map<UUID, QuizResultResponse.TopicScore> topics = new LinkedHashMap<>();
-                    List<QuizResultResponse.ItemResult> results = new ArrayList<>();
-                    for (ServedItem s : items) {
-                        PoolItemVersion content = contents.get(s.itemId + ":" + s.version);
-                        Response r = byPosition.get(s.position);
-                        if (r != null) {
-                            topics.merge(s.topicId, new QuizResultResponse.TopicScore(s.topicId, content.topicName, 1, r.correct ? 1 : 0),
-                                    (x, y) -> new QuizResultResponse.TopicScore(x.topicId(), x.topic(), x.answered() + 1,
-                                            x.correct() + y.correct()));
-                        }
-                        results.add(new QuizResultResponse.ItemResult(s.position, s.itemId, s.version, content.topicName,
-                                content.stem, content.leadIn, r == null ? null : r.selectedLabel,
-                                keys && r != null ? r.correct : null, keys ? content.correctLabel : null,
-                                keys ? content.rationale : null,
-                                keys ? EventJson.readList(content.optionsJson, ItemOption.class) : null,
-                                r == null ? null : r.timeTakenMs));
-                    }
-                    double score = quiz.answered == 0 ? 0 : (double) quiz.correct / quiz.answered;
-                    return keys
-                            ? new QuizResultResponse(QuizResponse.of(quiz), quiz.answered, quiz.correct, score, quiz.theta, quiz.se,
-                                    List.copyOf(topics.values()), results)
-                            : new QuizResultResponse(QuizResponse.of(quiz), quiz.answered, 0, 0, 0, 0, null, results);
-                }))));
-    }
-
-    private Uni<Map<String, PoolItemVersion>> versionsOf(List<ServedItem> items) {
-        Uni<Map<String, PoolItemVersion>> acc = Uni.createFrom().item(new HashMap<>());
-        for (ServedItem s : items) {
-            acc = acc.chain(map -> pool.version(s.itemId, s.version).map(v -> {
-                map.put(s.itemId + ":" + s.version, v);
-                return map;
-            }));
-        }
-        return acc;
-    }
-
-    private Uni<ServedItemResponse> toResponse(Quiz quiz, ServedItem item) {
-        return pool.version(item.itemId, item.version).map(content -> new ServedItemResponse(quiz.id, item.position, quiz.length,
-                item.itemId, item.version, content.topicName, content.stem, content.leadIn,
-                EventJson.readList(content.optionsJson, ItemOption.class).stream()
-                        .map(o -> new ServedItemResponse.Choice(o.label(), o.text())).toList(),
-                item.servedAt));
-    }
-
-    private Uni<Quiz> requireOwn(CurrentUser user, UUID quizId) {
-        return quizzes.findOwn(user.tenantId(), user.userId(), quizId)
+    private Uni<Quiz> own(CurrentUser user, UUID quizId) {
+        return quizzes.findOwn(db, user.tenantId(), user.userId(), quizId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Quiz", quizId));
+    }
+
+    private static Pending completed(Quiz quiz, String reason, Instant now) {
+        return event(quiz, new QuizCompleted(quiz.id(), quiz.tenantId(), quiz.userId(), quiz.examCode(), quiz.answered(), quiz.correct(),
+                quiz.theta(), quiz.se(), reason, now));
+    }
+
+    /** Delivery events are keyed by user id (in order per learner) and are about the quiz. */
+    private static Pending event(Quiz quiz, Record payload) {
+        return new Pending(quiz.tenantId(), quiz.userId().toString(), quiz.id().toString(), payload);
     }
 }

@@ -29,6 +29,7 @@ import io.qbank.common.events.EventType;
 import io.qbank.common.events.ItemOption;
 import io.qbank.common.events.ItemPublished;
 import io.qbank.common.events.ItemRetired;
+import io.qbank.common.events.QuizCompleted;
 import io.qbank.common.events.Topics;
 import io.qbank.common.testing.KafkaTopicReader;
 import io.qbank.common.testing.TestEvents;
@@ -43,49 +44,47 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 class QuizResourceTest {
 
-    private static final String BASE = "/api/v1/quizzes";
+    private static final String BASE = DeliveryFixtures.BASE;
 
     @Inject
     Pool db;
 
-    private final String tenant = "t-" + UUID.randomUUID();
-    private final String exam = "EX" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
-    private final UUID student = UUID.randomUUID();
+    private DeliveryFixtures f;
+    private String tenant;
+    private String exam;
+    private UUID student;
     private final List<UUID> items = new ArrayList<>();
 
     /** Publishes a small bank for a fresh tenant and exam code through Kafka, as authoring would. */
     @BeforeEach
     void publishBank() {
-        try (TestEvents events = new TestEvents()) {
-            for (int i = 0; i < 5; i++) {
-                UUID itemId = UUID.randomUUID();
-                items.add(itemId);
-                events.send(tenant, itemId.toString(), itemId.toString(), published(itemId, 1, List.of(exam), "Stem " + i));
-            }
+        f = new DeliveryFixtures(db);
+        tenant = f.tenant;
+        exam = f.exam;
+        student = f.student;
+        List<ItemPublished> bank = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID itemId = UUID.randomUUID();
+            items.add(itemId);
+            bank.add(published(itemId, 1, List.of(exam), "Stem " + i));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> poolSize(exam) == 5);
+        f.publish(bank);
     }
 
     private ItemPublished published(UUID itemId, int version, List<String> exams, String stem) {
-        return new ItemPublished(itemId, version, tenant, exams, UUID.randomUUID(), "Cardiology", "CV", stem,
-                "Which is the most likely diagnosis?",
-                List.of(new ItemOption("A", "Right", true, "because right"), new ItemOption("B", "Wrong 1", false, "no"),
-                        new ItemOption("C", "Wrong 2", false, "no"), new ItemOption("D", "Wrong 3", false, "no")),
-                "A", "The rationale", "medium", 3, Instant.now(),
-                List.of(), null, List.of(), null, List.of(), List.of(), List.of(), "human");
+        return f.item(itemId, version, exams, stem, List.of(UUID.randomUUID()), "medium", 3);
     }
 
     private long poolSize(String examCode) {
-        return db.preparedQuery("SELECT count(*) FROM pool_entry WHERE tenant_id = $1 AND exam_code = $2")
-                .execute(Tuple.of(tenant, examCode)).await().indefinitely().iterator().next().getLong(0);
+        return f.poolSize();
     }
 
     private RequestSpecification as(UUID user, String tenantId, String... roles) {
-        return given().header("Authorization", TestTokens.bearer(user, tenantId, roles)).contentType(ContentType.JSON);
+        return f.as(user, tenantId, roles);
     }
 
     private RequestSpecification asStudent() {
-        return as(student, tenant, "student");
+        return f.asStudent();
     }
 
     private String start(String mode, int length) {
@@ -94,12 +93,11 @@ class QuizResourceTest {
     }
 
     private Response next(String quizId) {
-        return asStudent().post(BASE + "/" + quizId + "/next");
+        return f.next(quizId);
     }
 
     private Response answer(String quizId, int position, String label) {
-        return asStudent().body(Map.of("position", position, "selectedLabel", label, "confidence", 4, "timeTakenMs", 20000))
-                .post(BASE + "/" + quizId + "/answers");
+        return f.answer(quizId, position, label);
     }
 
     @Test
@@ -189,6 +187,18 @@ class QuizResourceTest {
         assertProblem(answer(quizId, 1, "A").then(), 409);
         asStudent().get(BASE + "/" + quizId).then().body("status", equalTo("expired"));
         asStudent().get(BASE + "/" + quizId + "/results").then().body("items[0].correctLabel", equalTo("A"));
+        // nothing was answered, so the expiry sent a QuizCompleted with no score and said why
+        try (KafkaTopicReader delivery = new KafkaTopicReader(Topics.DELIVERY)) {
+            String late = asStudent().body(Map.of("examCode", exam, "mode", "exam", "length", 3, "timeLimitSeconds", 30)).post(BASE)
+                    .then().statusCode(201).extract().path("id");
+            db.preparedQuery("UPDATE quiz SET expires_at = now() - interval '1 second' WHERE id = $1")
+                    .execute(Tuple.of(UUID.fromString(late))).await().indefinitely();
+            // nobody asks for this one: the sweep expires it
+            List<CloudEvent> completed = delivery.awaitEvents(EventType.QUIZ_COMPLETED.ceType(), late, 1, Duration.ofSeconds(20));
+            assertThat(completed).hasSize(1);
+            assertThat(completed.get(0).dataAs(QuizCompleted.class).reason()).isEqualTo("expired");
+            asStudent().get(BASE + "/" + late).then().body("status", equalTo("expired"));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.qbank.review.repository;
 
+import io.qbank.common.persistence.Sql;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

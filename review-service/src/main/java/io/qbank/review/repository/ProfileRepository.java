@@ -1,5 +1,6 @@
 package io.qbank.review.repository;
 
+import io.qbank.common.persistence.Sql;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;

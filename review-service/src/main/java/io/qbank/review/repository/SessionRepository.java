@@ -1,5 +1,6 @@
 package io.qbank.review.repository;
 
+import io.qbank.common.persistence.Sql;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

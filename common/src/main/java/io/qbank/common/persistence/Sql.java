@@ -1,4 +1,4 @@
-package io.qbank.review.repository;
+package io.qbank.common.persistence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,20 +8,20 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /** Column arrays for the multi-row statements ({@code unnest($1::uuid[], …)}) that keep a batch to a few round trips. */
-final class Sql {
+public final class Sql {
 
     private Sql() {
     }
 
-    static <T, C> C[] column(Collection<T> rows, Function<T, C> value, IntFunction<C[]> array) {
+    public static <T, C> C[] column(Collection<T> rows, Function<T, C> value, IntFunction<C[]> array) {
         return rows.stream().map(value).toArray(array);
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(OffsetDateTime time) {
+    public static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 }
