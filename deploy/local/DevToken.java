@@ -19,7 +19,8 @@ import java.util.UUID;
  * The key pair is generated on first use into the key folder (git-ignored .keys/), never committed;
  * the services' dev profile and the local run verify with its public key. No service mints tokens.
  *
- * Usage: java DevToken.java [--keys DIR] [--role R]... [--tenant T] [--sub UUID] [--ttl SECONDS] [--issuer ISS] [--init]
+ * Usage: java DevToken.java [--keys DIR] [--role R]... [--tenant T] [--sub UUID] [--ttl SECONDS] [--issuer ISS] [--count N] [--init]
+ * With --count N it prints N tokens, one per line, each for a new user (benchmarks with many students).
  */
 public class DevToken {
 
@@ -31,12 +32,18 @@ public class DevToken {
         long ttl = 8 * 3600;
         String issuer = "https://qbank.dev/issuer";
         boolean initOnly = false;
+        int count = 1;
+        boolean fixedSub = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--keys" -> keys = Path.of(args[++i]);
                 case "--role" -> roles.add(args[++i]);
                 case "--tenant" -> tenant = args[++i];
-                case "--sub" -> sub = UUID.fromString(args[++i]).toString();
+                case "--sub" -> {
+                    sub = UUID.fromString(args[++i]).toString();
+                    fixedSub = true;
+                }
+                case "--count" -> count = Integer.parseInt(args[++i]);
                 case "--ttl" -> ttl = Long.parseLong(args[++i]);
                 case "--issuer" -> issuer = args[++i];
                 case "--init" -> initOnly = true;
@@ -52,6 +59,12 @@ public class DevToken {
             System.out.println(keys.resolve("jwt-public.pem").toAbsolutePath());
             return;
         }
+        for (int n = 0; n < count; n++) {
+            System.out.println(mint(key, fixedSub || n == 0 ? sub : UUID.randomUUID().toString(), roles, tenant, ttl, issuer));
+        }
+    }
+
+    private static String mint(PrivateKey key, String sub, List<String> roles, String tenant, long ttl, String issuer) throws Exception {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"qbank-dev\"}";
         StringBuilder groups = new StringBuilder();
@@ -65,7 +78,7 @@ public class DevToken {
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(key);
         rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-        System.out.println(signingInput + "." + b64(rsa.sign()));
+        return signingInput + "." + b64(rsa.sign());
     }
 
     private static PrivateKey loadOrCreate(Path dir) throws Exception {

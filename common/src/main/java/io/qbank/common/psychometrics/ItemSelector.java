@@ -75,6 +75,9 @@ public final class ItemSelector {
     /** Up to {@code size} candidates in the order {@link #choose} considers them. */
     public static <T extends Selectable> List<T> shortlist(List<T> eligible, double theta, boolean adaptive, int size, RandomGenerator random) {
         int n = Math.min(size, eligible.size());
+        if (n <= 0) {
+            return List.of();
+        }
         if (!adaptive) {
             // a partial Fisher–Yates shuffle: n distinct items uniformly at random
             List<T> copy = new ArrayList<>(eligible);
@@ -94,12 +97,14 @@ public final class ItemSelector {
         PriorityQueue<Scored<T>> heap = new PriorityQueue<>(n + 1, worstFirst);
         for (int i = 0; i < eligible.size(); i++) {
             T item = eligible.get(i);
-            Scored<T> s = new Scored<>(item, item.parameters().information(theta), i);
-            if (heap.size() < n) {
-                heap.add(s);
-            } else if (worstFirst.compare(s, heap.peek()) > 0) {
+            double information = item.parameters().information(theta);
+            // most items of a large pool fall below the n-th best: compare before allocating anything for them
+            if (heap.size() == n && information <= heap.peek().information()) {
+                continue;
+            }
+            heap.add(new Scored<>(item, information, i));
+            if (heap.size() > n) {
                 heap.poll();
-                heap.add(s);
             }
         }
         List<Scored<T>> best = new ArrayList<>(heap);

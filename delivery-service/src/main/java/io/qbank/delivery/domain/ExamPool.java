@@ -1,19 +1,58 @@
 package io.qbank.delivery.domain;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-/** The live items of one exam code of a tenant, at one pool revision. */
-public record ExamPool(List<PoolItem> items, Map<UUID, PoolItem> byId) {
+/**
+ * The live items of one exam code of a tenant, at one pool revision, with an index for adaptive selection: for θ on a
+ * grid of step {@value #GRID_STEP} over [−4, 4], the {@value #INDEXED} items most informative there. A quiz without
+ * filters or quotas shortlists from the list of the grid point nearest its θ instead of scoring the whole pool.
+ */
+public record ExamPool(List<PoolItem> items, Map<UUID, PoolItem> byId, List<List<PoolItem>> bestByTheta) {
+
+    public static final double GRID_STEP = 0.1;
+    public static final int INDEXED = 256;
+    private static final int POINTS = (int) Math.round(8 / GRID_STEP) + 1;
 
     public static ExamPool of(List<PoolItem> items) {
-        return new ExamPool(List.copyOf(items), items.stream().collect(Collectors.toUnmodifiableMap(PoolItem::itemId, Function.identity())));
+        List<PoolItem> all = List.copyOf(items);
+        List<List<PoolItem>> best = new ArrayList<>(POINTS);
+        if (all.size() > 2 * INDEXED) { // smaller pools are scored whole
+            double[] information = new double[all.size()];
+            for (int g = 0; g < POINTS; g++) {
+                double theta = -4 + g * GRID_STEP;
+                for (int i = 0; i < information.length; i++) {
+                    information[i] = all.get(i).parameters().information(theta);
+                }
+                best.add(IntStream.range(0, all.size()).boxed()
+                        .sorted(Comparator.comparingDouble((Integer i) -> -information[i]).thenComparingInt(i -> i))
+                        .limit(INDEXED).map(all::get).toList());
+            }
+        }
+        return new ExamPool(all, all.stream().collect(Collectors.toUnmodifiableMap(PoolItem::itemId, Function.identity())), List.copyOf(best));
     }
 
     public boolean isEmpty() {
         return items.isEmpty();
+    }
+
+    /** The indexed items most informative near θ, best first; empty when the pool is small enough to score whole. */
+    public List<PoolItem> mostInformativeNear(double theta) {
+        if (bestByTheta.isEmpty()) {
+            return List.of();
+        }
+        int g = (int) Math.round((Math.max(-4, Math.min(4, theta)) + 4) / GRID_STEP);
+        return bestByTheta.get(g);
+    }
+
+    @Override
+    public String toString() {
+        return "ExamPool[" + items.size() + " items]";
     }
 }

@@ -38,6 +38,20 @@ public record Quiz(UUID id, String tenantId, UUID userId, String examCode, Strin
         return served > answered;
     }
 
+    /** The quiz ended (completed or expired) at the given time. */
+    public Quiz ended(String newStatus, Instant at) {
+        return new Quiz(id, tenantId, userId, examCode, mode, adaptive, length, timeLimitSeconds, filters, quotas, seTarget, newStatus, served,
+                answered, correct, theta, se, posterior, servedItemIds, setAsideItemIds, startedAt, expiresAt, at, rowVersion + 1);
+    }
+
+    /** The quiz after one more answer: its score, the updated posterior and ability, completed when {@link #completeAfter} says so. */
+    public Quiz answered(boolean wasCorrect, double[] newPosterior, double newTheta, double newSe, Instant at) {
+        boolean complete = completeAfter(answered + 1, newSe);
+        return new Quiz(id, tenantId, userId, examCode, mode, adaptive, length, timeLimitSeconds, filters, quotas, seTarget,
+                complete ? COMPLETED : ACTIVE, served, answered + 1, correct + (wasCorrect ? 1 : 0), newTheta, newSe, newPosterior,
+                servedItemIds, setAsideItemIds, startedAt, expiresAt, complete ? at : null, rowVersion + 1);
+    }
+
     /**
      * Whether the quiz is complete after an answer: at its length, or once the ability is measured precisely enough
      * (SE at or below the requested target) with every blueprint quota met.

@@ -15,6 +15,10 @@ public record QuizFilters(List<UUID> topicIds, List<String> difficulties, String
     public static final String INCORRECT = "incorrect";
     public static final String FLAGGED = "flagged";
 
+    public boolean isEmpty() {
+        return topicIds.isEmpty() && difficulties.isEmpty() && history == null;
+    }
+
     /**
      * Whether the item passes the filters.
      *

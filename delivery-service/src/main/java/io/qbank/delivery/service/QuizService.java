@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,17 +66,19 @@ public class QuizService {
     private final PoolRepository pool;
     private final LearnerRepository learners;
     private final PoolCache pools;
+    private final ItemContentCache contents;
     private final ExposureCounter exposure;
     private final DeliveryConfig config;
     private final MeterRegistry registry;
 
     public QuizService(Pool db, QuizRepository quizzes, PoolRepository pool, LearnerRepository learners, PoolCache pools,
-            ExposureCounter exposure, DeliveryConfig config, MeterRegistry registry) {
+            ItemContentCache contents, ExposureCounter exposure, DeliveryConfig config, MeterRegistry registry) {
         this.db = db;
         this.quizzes = quizzes;
         this.pool = pool;
         this.learners = learners;
         this.pools = pools;
+        this.contents = contents;
         this.exposure = exposure;
         this.config = config;
         this.registry = registry;
@@ -166,7 +169,7 @@ public class QuizService {
                             return retry(quiz, retries).chain(q -> next(q, retries - 1));
                         }
                         registry.counter("qbank.items.served", "adaptive", String.valueOf(quiz.adaptive())).increment();
-                        return exposure.record(item.itemId(), item.version())
+                        return exposure.record(chosen)
                                 .onFailure().recoverWithItem(0L) // a lost count is the cap's only risk; the serve has committed
                                 .chain(() -> served(quiz, item)).map(s -> new Outcome<>(s, quiz));
                     });
@@ -183,9 +186,18 @@ public class QuizService {
                 .chain(live -> history(quiz.tenantId(), quiz.userId(), quiz.filters(), quiz.startedAt()).chain(history -> {
                     Set<UUID> excluded = new HashSet<>(quiz.servedItemIds());
                     excluded.addAll(quiz.setAsideItemIds());
+                    Predicate<PoolItem> capped = exposure.knownCapped();
+                    Predicate<PoolItem> open = item -> !excluded.contains(item.itemId()) && !capped.test(item);
+                    if (quiz.adaptive() && quiz.quotas().isEmpty() && quiz.filters().isEmpty()) {
+                        // the common case: the grid index near θ, unless too much of it is served, set aside or capped
+                        List<PoolItem> near = live.mostInformativeNear(quiz.theta()).stream().filter(open).toList();
+                        if (near.size() >= config.exposureLookahead()) {
+                            return chooseUncapped(quiz, near);
+                        }
+                    }
                     List<PoolItem> eligible = new ArrayList<>();
                     for (PoolItem item : live.items()) {
-                        if (!excluded.contains(item.itemId()) && quiz.filters().admits(item, history)) {
+                        if (open.test(item) && quiz.filters().admits(item, history)) {
                             eligible.add(item);
                         }
                     }
@@ -235,7 +247,7 @@ public class QuizService {
                     throw ApiException.conflict("position " + position + " was already answered with " + item.answer().selectedLabel()
                             + "; an answer cannot be changed");
                 }
-                return pool.content(db, item.itemId(), item.version()).map(content -> new Outcome<>(new Graded(quiz, item, content), quiz));
+                return contents.get(item.itemId(), item.version()).map(content -> new Outcome<>(new Graded(quiz, item, content), quiz));
             }
             Instant now = Instant.now();
             if (quiz.isActive() && quiz.timeIsUp(now)) {
@@ -244,7 +256,7 @@ public class QuizService {
             if (!quiz.isActive()) {
                 return Uni.createFrom().item(new Outcome<Graded>(null, quiz));
             }
-            return pool.content(db, item.itemId(), item.version())
+            return contents.get(item.itemId(), item.version())
                     .chain(content -> pools.live(quiz.tenantId(), quiz.examCode()).chain(live -> {
                         if (!content.hasOption(selectedLabel)) {
                             throw ApiException.unprocessable("the item has no option " + selectedLabel,
@@ -257,17 +269,12 @@ public class QuizService {
                         AbilityEstimator.Ability ability = posterior.ability();
                         ServedItem.Answer answer = new ServedItem.Answer(UUID.randomUUID(), selectedLabel, correct, confidence, timeTakenMs,
                                 ability.theta(), ability.se(), now);
-                        boolean complete = quiz.completeAfter(quiz.answered() + 1, ability.se());
-                        Quiz after = new Quiz(quiz.id(), quiz.tenantId(), quiz.userId(), quiz.examCode(), quiz.mode(), quiz.adaptive(),
-                                quiz.length(), quiz.timeLimitSeconds(), quiz.filters(), quiz.quotas(), quiz.seTarget(),
-                                complete ? Quiz.COMPLETED : Quiz.ACTIVE, quiz.served(), quiz.answered() + 1, quiz.correct() + (correct ? 1 : 0),
-                                ability.theta(), ability.se(), posterior.logDensity(), quiz.servedItemIds(), quiz.setAsideItemIds(),
-                                quiz.startedAt(), quiz.expiresAt(), complete ? now : null, quiz.rowVersion() + 1);
+                        Quiz after = quiz.answered(correct, posterior.logDensity(), ability.theta(), ability.se(), now);
                         List<Pending> events = new ArrayList<>();
                         events.add(event(quiz, new AnswerSubmitted(answer.responseId(), quiz.id(), quiz.tenantId(), quiz.userId(), position,
                                 item.itemId(), item.version(), item.topicId(), quiz.examCode(), selectedLabel, correct, confidence, timeTakenMs,
                                 quiz.theta(), ability.theta(), ability.se(), content.difficulty(), quiz.mode(), now)));
-                        if (complete) {
+                        if (!after.isActive()) {
                             events.add(completed(after, "finished", now));
                         }
                         ServedItem answered = new ServedItem(item.quizId(), item.position(), item.itemId(), item.version(), item.topicId(),
@@ -301,10 +308,7 @@ public class QuizService {
 
     /** Ends an active quiz with QuizCompleted; when another request changed it first, the quiz as it is now. */
     Uni<Quiz> end(Quiz quiz, String status, Instant now) {
-        Quiz ended = new Quiz(quiz.id(), quiz.tenantId(), quiz.userId(), quiz.examCode(), quiz.mode(), quiz.adaptive(), quiz.length(),
-                quiz.timeLimitSeconds(), quiz.filters(), quiz.quotas(), quiz.seTarget(), status, quiz.served(), quiz.answered(),
-                quiz.correct(), quiz.theta(), quiz.se(), quiz.posterior(), quiz.servedItemIds(), quiz.setAsideItemIds(), quiz.startedAt(),
-                quiz.expiresAt(), now, quiz.rowVersion() + 1);
+        Quiz ended = quiz.ended(status, now);
         return quizzes.end(db, quiz, status, now, List.of(completed(ended, Quiz.EXPIRED.equals(status) ? "expired" : "finished", now)))
                 .chain(applied -> applied ? Uni.createFrom().item(ended) : retry(quiz, 0));
     }
@@ -352,7 +356,7 @@ public class QuizService {
     }
 
     private Uni<Served> served(Quiz quiz, ServedItem item) {
-        return pool.content(db, item.itemId(), item.version()).map(content -> new Served(quiz, item, content));
+        return contents.get(item.itemId(), item.version()).map(content -> new Served(quiz, item, content));
     }
 
     private Uni<Quiz> own(CurrentUser user, UUID quizId) {

@@ -1,0 +1,66 @@
+package io.qbank.delivery.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.qbank.common.psychometrics.ItemParameters;
+
+class QuizTest {
+
+    private static final UUID ROOT = UUID.randomUUID();
+    private static final UUID CARDIO = UUID.randomUUID();
+
+    private static Quiz quiz(Double seTarget, List<Quota> quotas, int length) {
+        return new Quiz(UUID.randomUUID(), "t", UUID.randomUUID(), "EX", Quiz.EXAM, true, length, null,
+                new QuizFilters(List.of(), List.of(), null), quotas, seTarget, Quiz.ACTIVE, 1, 0, 0, 0, 1, null, List.of(), List.of(),
+                Instant.now(), null, null, 7);
+    }
+
+    @Test
+    void aQuizCompletesAtItsLengthOrAtTheSeTargetOnceItsQuotasAreMet() {
+        assertThat(quiz(null, List.of(), 3).completeAfter(2, 0.1)).isFalse();
+        assertThat(quiz(null, List.of(), 3).completeAfter(3, 0.9)).isTrue();
+        assertThat(quiz(0.3, List.of(), 30).completeAfter(5, 0.29)).isTrue();
+        assertThat(quiz(0.3, List.of(), 30).completeAfter(5, 0.31)).isFalse();
+        assertThat(quiz(0.3, List.of(new Quota(CARDIO, 2, 1)), 30).completeAfter(5, 0.2)).as("a quota still open").isFalse();
+        assertThat(quiz(0.3, List.of(new Quota(CARDIO, 2, 2)), 30).completeAfter(5, 0.2)).isTrue();
+    }
+
+    @Test
+    void answeringMovesTheScoreAndTheRowVersionAndEndsTheQuizAtItsLength() {
+        Instant at = Instant.now();
+        Quiz after = quiz(null, List.of(), 1).answered(true, new double[61], 0.4, 0.9, at);
+        assertThat(after.answered()).isEqualTo(1);
+        assertThat(after.correct()).isEqualTo(1);
+        assertThat(after.status()).isEqualTo(Quiz.COMPLETED);
+        assertThat(after.completedAt()).isEqualTo(at);
+        assertThat(after.rowVersion()).isEqualTo(8);
+        assertThat(after.keysVisible()).as("an ended exam-mode quiz shows its keys").isTrue();
+        Quiz running = quiz(null, List.of(), 5).answered(false, new double[61], -0.4, 0.9, at);
+        assertThat(running.isActive()).isTrue();
+        assertThat(running.correct()).isZero();
+        assertThat(running.keysVisible()).as("a running exam-mode quiz hides its keys").isFalse();
+        assertThat(quiz(null, List.of(), 5).ended(Quiz.EXPIRED, at).status()).isEqualTo(Quiz.EXPIRED);
+    }
+
+    @Test
+    void filtersAdmitBySubtreeDifficultyAndHistory() {
+        PoolItem item = new PoolItem(UUID.randomUUID(), 1, CARDIO, List.of(ROOT, CARDIO), "hard", new ItemParameters(1, 0, 0.2), false, 1);
+        Set<UUID> none = Set.of();
+        assertThat(new QuizFilters(List.of(ROOT), List.of(), null).admits(item, none)).isTrue();
+        assertThat(new QuizFilters(List.of(UUID.randomUUID()), List.of(), null).admits(item, none)).isFalse();
+        assertThat(new QuizFilters(List.of(), List.of("hard", "nbme"), null).admits(item, none)).isTrue();
+        assertThat(new QuizFilters(List.of(), List.of("easy"), null).admits(item, none)).isFalse();
+        assertThat(new QuizFilters(List.of(), List.of(), QuizFilters.UNUSED).admits(item, Set.of(item.itemId()))).as("seen before").isFalse();
+        assertThat(new QuizFilters(List.of(), List.of(), QuizFilters.UNUSED).admits(item, none)).isTrue();
+        assertThat(new QuizFilters(List.of(), List.of(), QuizFilters.INCORRECT).admits(item, Set.of(item.itemId()))).isTrue();
+        assertThat(new QuizFilters(List.of(), List.of(), QuizFilters.FLAGGED).admits(item, none)).isFalse();
+        assertThat(new QuizFilters(List.of(), List.of(), null).isEmpty()).isTrue();
+    }
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Delivery benchmark (issue 4): a pool of 10,000 calibrated items and 200 students taking adaptive 30-item quizzes at once.
+#   deploy/bench/delivery.sh [selections per second, default 1500] [students, default 200] [seconds, default 20] [items, default 10000]
+# Seeds tenant "bench-delivery", exam BENCH in the development database qbank_delivery (deterministic ids: a second run adds
+# nothing). Needs deploy/local/infra.sh up and the fast-jars. Starts delivery-service alone on :18182 and drives it with
+# deploy/bench/QuizLoad.java:
+#   0. a warm-up of 40 s, not measured (the JIT needs it: the first seconds run at half the later rate);
+#   1. open loop at the target rate (next and answer alternating, a new quiz after each 30th answer): latencies and the rate achieved;
+#   2. the ceiling: the same students and request rate on /q/health/live;
+#   3. closed loop (no pacing): the most selections per second the service sustains here.
+# The exposure counters of the benchmark's items are cleared first, so the daily cap starts from zero.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+RATE="${1:-1500}"
+STUDENTS="${2:-200}"
+SECONDS_PER_PHASE="${3:-20}"
+ITEMS="${4:-10000}"
+TENANT=bench-delivery
+EXAM=BENCH
+PORT=18182
+BASE="http://127.0.0.1:$PORT"
+DB_PASSWORD="${QBANK_DB_PASSWORD:-qbank}"
+JAR="$ROOT/delivery-service/target/quarkus-app/quarkus-run.jar"
+psql_db() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U qbank -d qbank_delivery -X -q "$@"; }
+
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl delivery-service -am)
+java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
+
+log="$(mktemp)"
+tokens="$(mktemp)"
+echo "[bench] starting delivery-service on :$PORT (log $log)"
+QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" \
+  java ${QBANK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m} -jar "$JAR" >"$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -f "$tokens"' EXIT
+until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
+  kill -0 $pid 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.1
+done
+
+have=$(psql_db -Atc "SELECT count(*) FROM pool_entry WHERE tenant_id = '$TENANT' AND exam_code = '$EXAM'")
+if [ "$have" -lt "$ITEMS" ]; then
+  echo "[bench] seeding $ITEMS calibrated items (has $have)"
+  psql_db -v tenant="$TENANT" -v exam="$EXAM" -v items="$ITEMS" -f "$HERE/seed-delivery.sql"
+fi
+echo "[bench] pool: $(psql_db -Atc "SELECT count(*) FROM pool_entry WHERE tenant_id = '$TENANT' AND exam_code = '$EXAM'") live items;" \
+  "clearing today's exposure counters of the benchmark's items"
+redis-cli -h 127.0.0.1 --scan --pattern "exp:*" | grep -F -f <(psql_db -Atc "SELECT item_id FROM pool_entry WHERE tenant_id = '$TENANT'") \
+  | xargs -r -n 500 redis-cli -h 127.0.0.1 DEL >/dev/null || true
+java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --tenant "$TENANT" --ttl 7200 --role student --count "$STUDENTS" >"$tokens"
+
+load() { java -Xmx512m "$HERE/QuizLoad.java" --base "$BASE" --tokens "$tokens" --exam "$EXAM" "$@"; }
+echo "[bench] warming up (JIT, pools, caches): 40 s of quizzes back to back, not measured"
+load --rate 0 --seconds 10 --warmup 30 >/dev/null
+echo "[bench] $STUDENTS students, adaptive 30-item tutor quizzes, target $RATE selections/s (warm-up 10 s, then $SECONDS_PER_PHASE s measured)"
+load --rate "$RATE" --seconds "$SECONDS_PER_PHASE"
+echo "[bench] ceiling: the same request rate on the trivial endpoint"
+load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --ceiling | tail -n +2
+echo "[bench] closed loop: the students back to back (the most the service sustains here)"
+load --rate 0 --seconds "$SECONDS_PER_PHASE" --warmup 5 | tail -n +2
+echo "[bench] outbox rows waiting to be relayed: $(psql_db -Atc "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")"
