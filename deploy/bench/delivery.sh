@@ -28,11 +28,21 @@ psql_db() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U qbank -d qbank_delive
 [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl delivery-service -am)
 java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
 
+KAFKA_LIBS="$ROOT/deploy/local/.infra/kafka-4.1.1/lib"
+[ -d "$KAFKA_LIBS" ] || { echo "run deploy/local/infra.sh up first" >&2; exit 1; }
+# the service's events go to topics of the benchmark's own (bench.<topic>): consumer groups of the contract's topics never
+# have to wade through them
+for topic in qbank.delivery.v1 qbank.item-flags.v1; do
+  java -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:9092 --create --if-not-exists \
+    --topic "bench.$topic" --partitions 6 --replication-factor 1 >/dev/null 2>&1
+done
+
 log="$(mktemp)"
 tokens="$(mktemp)"
 echo "[bench] starting delivery-service on :$PORT (log $log)"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" QBANK_OUTBOX_TOPIC_PREFIX=bench. \
+  MP_MESSAGING_INCOMING_ITEMS_GROUP_ID="delivery-bench" MP_MESSAGING_INCOMING_CALIBRATIONS_GROUP_ID="delivery-bench-calibrations" \
   java ${QBANK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m} -jar "$JAR" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -f "$tokens"' EXIT

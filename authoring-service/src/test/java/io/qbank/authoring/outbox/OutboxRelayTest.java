@@ -69,6 +69,10 @@ class OutboxRelayTest {
             public boolean relayEnabled() {
                 return false;
             }
+
+            public java.util.Optional<String> topicPrefix() {
+                return java.util.Optional.empty();
+            }
         };
         return new OutboxRelay(pool, vertx, config, new SimpleMeterRegistry(), bootstrap);
     }

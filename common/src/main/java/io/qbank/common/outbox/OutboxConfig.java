@@ -1,6 +1,7 @@
 package io.qbank.common.outbox;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -19,6 +20,13 @@ public interface OutboxConfig {
     /** How long sent events stay in the table (for audit and replay) before they are purged. */
     @WithDefault("P7D")
     Duration retention();
+
+    /**
+     * Put before every topic the relay publishes to. Empty in every real deployment; benchmarks set {@code bench.} so that
+     * their hundreds of thousands of events never reach the contract's topics and the consumer groups reading them.
+     */
+    @WithDefault("")
+    Optional<String> topicPrefix();
 
     /** Off in tests that drive {@link OutboxRelay#relayOnce()} themselves. */
     @WithDefault("true")

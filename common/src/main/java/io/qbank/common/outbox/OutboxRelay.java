@@ -55,6 +55,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final OutboxConfig config;
     private final String bootstrapServers;
+    private final String topicPrefix;
     private final Counter relayed;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Producer<String, String> producer;
@@ -66,6 +67,7 @@ public class OutboxRelay {
         this.vertx = vertx;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.topicPrefix = config.topicPrefix().orElse("");
         this.relayed = Counter.builder("qbank.outbox.relayed").description("Events the outbox relay published to Kafka")
                 .register(registry);
     }
@@ -134,12 +136,12 @@ public class OutboxRelay {
         Producer<String, String> p = producer();
         // One metadata look-up per topic first: with Kafka unreachable the batch fails after one max.block.ms,
         // not after one per record.
-        batch.stream().map(r -> r.getString("topic")).distinct().forEach(p::partitionsFor);
+        batch.stream().map(r -> topicPrefix + r.getString("topic")).distinct().forEach(p::partitionsFor);
         List<Future<?>> acks = new ArrayList<>(batch.size());
         for (Row row : batch) {
             CloudEvent event = new CloudEvent(row.getUUID("event_id"), row.getString("ce_source"), row.getString("ce_type"),
                     row.getString("ce_subject"), row.getString("tenant_id"), createdAt(row), row.getString("payload"));
-            acks.add(p.send(new ProducerRecord<>(row.getString("topic"), null, event.time().toEpochMilli(),
+            acks.add(p.send(new ProducerRecord<>(topicPrefix + row.getString("topic"), null, event.time().toEpochMilli(),
                     row.getString("partition_key"), event.data(), CloudEventCodec.headers(event))));
         }
         p.flush();

@@ -38,6 +38,17 @@ public record Quiz(UUID id, String tenantId, UUID userId, String examCode, Strin
         return served > answered;
     }
 
+    /** The quiz after serving an item at the next position (and setting aside the items exposure control refused). */
+    public Quiz serving(UUID itemId, List<UUID> setAside, List<Quota> newQuotas) {
+        List<UUID> servedNow = new java.util.ArrayList<>(servedItemIds);
+        servedNow.add(itemId);
+        List<UUID> asideNow = new java.util.ArrayList<>(setAsideItemIds);
+        asideNow.addAll(setAside);
+        return new Quiz(id, tenantId, userId, examCode, mode, adaptive, length, timeLimitSeconds, filters, newQuotas, seTarget, status,
+                served + 1, answered, correct, theta, se, posterior, List.copyOf(servedNow), List.copyOf(asideNow), startedAt, expiresAt,
+                completedAt, rowVersion + 1);
+    }
+
     /** The quiz ended (completed or expired) at the given time. */
     public Quiz ended(String newStatus, Instant at) {
         return new Quiz(id, tenantId, userId, examCode, mode, adaptive, length, timeLimitSeconds, filters, quotas, seTarget, newStatus, served,

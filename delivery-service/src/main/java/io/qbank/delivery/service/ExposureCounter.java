@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -22,9 +19,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Daily per-item exposure counters in Redis: {@code exp:{yyyyMMdd}:{itemId}:{version}}, kept two days, shared by every
- * replica. A count only grows within a day, so an item seen at its cap stays capped until the UTC day ends: this replica
- * remembers such items for the day and leaves them out before asking Redis again (without it, the most informative items
- * of a busy exam, all capped, would be fetched and refused on every selection).
+ * replica. A serve reserves its count with one INCR. A count only grows within a day, so an item seen at its cap stays
+ * capped until the UTC day ends: this replica remembers such items for the day and leaves them out of selection (without
+ * it, the most informative items of a busy exam, all capped, would be chosen and refused on every selection).
  */
 @ApplicationScoped
 public class ExposureCounter {
@@ -67,35 +64,29 @@ public class ExposureCounter {
         };
     }
 
-    /** The item ids among the candidates that reached today's cap. */
-    public Uni<Set<UUID>> capped(List<PoolItem> candidates) {
-        if (candidates.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
-        }
+    /**
+     * Counts a serve of the item today unless that would pass the cap: true when the serve may go ahead. An item found at
+     * its cap is remembered for the day. The count is taken before the serve commits, so a serve that then fails counts
+     * until {@link #release}; a crash in between overcounts by one, which errs on the side of the cap.
+     */
+    public Uni<Boolean> reserve(PoolItem item) {
         LocalDate day = today();
-        String[] keys = candidates.stream().map(c -> key(day, c.itemId(), c.version())).toArray(String[]::new);
-        return values.mget(keys).map(counts -> {
-            Set<UUID> ids = new HashSet<>();
-            for (int i = 0; i < keys.length; i++) {
-                Long count = counts.get(keys[i]);
-                if (count != null && count >= config.dailyExposureCap()) {
-                    ids.add(candidates.get(i).itemId());
-                    remember(day, candidates.get(i));
-                }
+        String key = key(day, item.itemId(), item.version());
+        int cap = config.dailyExposureCap();
+        return values.incr(key).chain(count -> {
+            if (count >= cap) {
+                remember(day, item);
             }
-            return ids;
+            if (count > cap) {
+                return values.decr(key).replaceWith(false);
+            }
+            return count == 1 ? redis.key().expire(key, TTL).replaceWith(true) : Uni.createFrom().item(true);
         });
     }
 
-    public Uni<Long> record(PoolItem item) {
-        LocalDate day = today();
-        String key = key(day, item.itemId(), item.version());
-        return values.incr(key).call(count -> {
-            if (count >= config.dailyExposureCap()) {
-                remember(day, item);
-            }
-            return count == 1 ? redis.key().expire(key, TTL) : Uni.createFrom().voidItem();
-        });
+    /** Gives back a reservation whose serve did not happen. */
+    public Uni<Void> release(PoolItem item) {
+        return values.decr(key(today(), item.itemId(), item.version())).replaceWithVoid().onFailure().recoverWithNull();
     }
 
     private void remember(LocalDate day, PoolItem item) {

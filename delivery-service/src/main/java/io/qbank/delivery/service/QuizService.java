@@ -67,18 +67,20 @@ public class QuizService {
     private final LearnerRepository learners;
     private final PoolCache pools;
     private final ItemContentCache contents;
+    private final QuizSessions sessions;
     private final ExposureCounter exposure;
     private final DeliveryConfig config;
     private final MeterRegistry registry;
 
     public QuizService(Pool db, QuizRepository quizzes, PoolRepository pool, LearnerRepository learners, PoolCache pools,
-            ItemContentCache contents, ExposureCounter exposure, DeliveryConfig config, MeterRegistry registry) {
+            ItemContentCache contents, QuizSessions sessions, ExposureCounter exposure, DeliveryConfig config, MeterRegistry registry) {
         this.db = db;
         this.quizzes = quizzes;
         this.pool = pool;
         this.learners = learners;
         this.pools = pools;
         this.contents = contents;
+        this.sessions = sessions;
         this.exposure = exposure;
         this.config = config;
         this.registry = registry;
@@ -138,7 +140,7 @@ public class QuizService {
 
     /** The item at the next position, or the unanswered current one again (resume after a reconnect). */
     public Uni<Outcome<Served>> next(CurrentUser user, UUID quizId) {
-        return own(user, quizId).chain(quiz -> next(quiz, RACE_RETRIES));
+        return ownRecent(user, quizId).chain(quiz -> next(quiz, RACE_RETRIES));
     }
 
     private Uni<Outcome<Served>> next(Quiz quiz, int retries) {
@@ -150,7 +152,9 @@ public class QuizService {
             return Uni.createFrom().item(new Outcome<>(null, quiz));
         }
         if (quiz.awaitsAnswer()) {
-            return quizzes.servedAt(db, quiz.id(), quiz.served()).chain(item -> served(quiz, item)).map(s -> new Outcome<>(s, quiz));
+            ServedItem current = sessions.current(quiz);
+            Uni<ServedItem> item = current != null ? Uni.createFrom().item(current) : quizzes.servedAt(db, quiz.id(), quiz.served());
+            return item.chain(i -> served(quiz, i)).map(s -> new Outcome<>(s, quiz));
         }
         return choose(quiz).chain(choice -> {
             if (choice == null) { // nothing left to serve: the pool is exhausted for this quiz, which ends here
@@ -159,19 +163,21 @@ public class QuizService {
             PoolItem chosen = choice.item();
             ServedItem item = new ServedItem(quiz.id(), quiz.served() + 1, chosen.itemId(), chosen.version(), chosen.topicId(), quiz.theta(),
                     now, null);
-            int[] quotaServed = quiz.quotas().stream()
-                    .mapToInt(q -> q.served() + (chosen.topicPath().contains(q.topicId()) ? 1 : 0)).toArray();
+            List<Quota> quotasNow = quiz.quotas().stream()
+                    .map(q -> new Quota(q.topicId(), q.required(), q.served() + (chosen.topicPath().contains(q.topicId()) ? 1 : 0))).toList();
+            int[] quotaServed = quotasNow.stream().mapToInt(Quota::served).toArray();
+            List<UUID> setAside = choice.setAside().stream().map(PoolItem::itemId).toList();
             Pending served = event(quiz, new ItemServed(quiz.id(), quiz.tenantId(), quiz.userId(), item.position(), item.itemId(),
                     item.version(), item.topicId(), quiz.theta(), now));
-            return quizzes.serve(db, quiz, item, choice.setAside().stream().map(PoolItem::itemId).toList(), quotaServed, List.of(served))
+            return quizzes.serve(db, quiz, item, setAside, quotaServed, List.of(served))
                     .chain(applied -> {
-                        if (!applied) {
-                            return retry(quiz, retries).chain(q -> next(q, retries - 1));
+                        if (!applied) { // another request changed the quiz first: give the exposure back, answer from the quiz as it is
+                            return exposure.release(chosen).chain(() -> retry(quiz, retries)).chain(q -> next(q, retries - 1));
                         }
                         registry.counter("qbank.items.served", "adaptive", String.valueOf(quiz.adaptive())).increment();
-                        return exposure.record(chosen)
-                                .onFailure().recoverWithItem(0L) // a lost count is the cap's only risk; the serve has committed
-                                .chain(() -> served(quiz, item)).map(s -> new Outcome<>(s, quiz));
+                        Quiz after = quiz.serving(item.itemId(), setAside, quotasNow);
+                        sessions.put(after, item);
+                        return served(after, item).map(s -> new Outcome<>(s, after));
                     });
         });
     }
@@ -179,7 +185,7 @@ public class QuizService {
     /**
      * Chooses the next item: eligible (live, passing the filters, not served or set aside in this quiz), restricted by the
      * quotas when the positions left are needed for them, shortlisted by information (adaptive) or at random (linear),
-     * without items at today's exposure cap, and through the Sympson–Hetter lottery. Null when nothing is left.
+     * through the Sympson–Hetter lottery, and within today's exposure cap. Null when nothing is left.
      */
     private Uni<ItemSelector.Choice<PoolItem>> choose(Quiz quiz) {
         return pools.live(quiz.tenantId(), quiz.examCode())
@@ -192,7 +198,7 @@ public class QuizService {
                         // the common case: the grid index near θ, unless too much of it is served, set aside or capped
                         List<PoolItem> near = live.mostInformativeNear(quiz.theta()).stream().filter(open).toList();
                         if (near.size() >= config.exposureLookahead()) {
-                            return chooseUncapped(quiz, near);
+                            return chooseWithinCap(quiz, near, List.of());
                         }
                     }
                     List<PoolItem> eligible = new ArrayList<>();
@@ -204,24 +210,30 @@ public class QuizService {
                     List<ItemSelector.Quota> quotas = quiz.quotas().stream()
                             .map(q -> new ItemSelector.Quota(q.topicId(), q.required(), q.served())).toList();
                     List<PoolItem> allowed = ItemSelector.honouringQuotas(eligible, quotas, quiz.length() - quiz.served());
-                    return chooseUncapped(quiz, allowed);
+                    return chooseWithinCap(quiz, allowed, List.of());
                 }));
     }
 
-    /** Shortlists, drops the shortlisted items at their daily cap, and repeats on the rest while everything shortlisted is capped. */
-    private Uni<ItemSelector.Choice<PoolItem>> chooseUncapped(Quiz quiz, List<PoolItem> allowed) {
+    /**
+     * Shortlists, runs the Sympson–Hetter lottery and reserves the chosen item's exposure for today (one Redis INCR); an
+     * item found at its daily cap is dropped and the lottery runs again without it (the items it refused stay aside).
+     */
+    private Uni<ItemSelector.Choice<PoolItem>> chooseWithinCap(Quiz quiz, List<PoolItem> allowed, List<PoolItem> setAside) {
         if (allowed.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         List<PoolItem> shortlist = ItemSelector.shortlist(allowed, quiz.theta(), quiz.adaptive(), config.exposureLookahead(), random);
-        return exposure.capped(shortlist).chain(capped -> {
-            List<PoolItem> open = shortlist.stream().filter(i -> !capped.contains(i.itemId())).toList();
-            if (!open.isEmpty()) {
-                return Uni.createFrom().item(ItemSelector.choose(open, quiz.adaptive(), random));
+        ItemSelector.Choice<PoolItem> choice = ItemSelector.choose(shortlist, quiz.adaptive(), random);
+        List<PoolItem> aside = new ArrayList<>(setAside);
+        aside.addAll(choice.setAside());
+        return exposure.reserve(choice.item()).chain(reserved -> {
+            if (reserved) {
+                return Uni.createFrom().item(new ItemSelector.Choice<>(choice.item(), List.copyOf(aside)));
             }
-            Set<PoolItem> tried = new HashSet<>(shortlist);
-            return chooseUncapped(quiz, allowed.stream().filter(i -> !tried.contains(i)).toList());
+            Set<PoolItem> dropped = new HashSet<>(choice.setAside());
+            dropped.add(choice.item());
+            return chooseWithinCap(quiz, allowed.stream().filter(i -> !dropped.contains(i)).toList(), aside);
         });
     }
 
@@ -230,11 +242,14 @@ public class QuizService {
     }
 
     public Uni<Outcome<Graded>> answer(CurrentUser user, UUID quizId, int position, String selectedLabel, Integer confidence, long timeTakenMs) {
-        return own(user, quizId).chain(quiz -> answer(quiz, position, selectedLabel, confidence, timeTakenMs, RACE_RETRIES));
+        return ownRecent(user, quizId).chain(quiz -> answer(quiz, position, selectedLabel, confidence, timeTakenMs, RACE_RETRIES));
     }
 
     private Uni<Outcome<Graded>> answer(Quiz quiz, int position, String selectedLabel, Integer confidence, long timeTakenMs, int retries) {
-        return quizzes.servedAt(db, quiz.id(), position).chain(item -> {
+        ServedItem current = sessions.current(quiz);
+        Uni<ServedItem> servedItem = current != null && current.position() == position ? Uni.createFrom().item(current)
+                : quizzes.servedAt(db, quiz.id(), position);
+        return servedItem.chain(item -> {
             if (item == null && !quiz.isActive()) {
                 return Uni.createFrom().item(new Outcome<Graded>(null, quiz));
             }
@@ -286,6 +301,7 @@ public class QuizService {
                                                 .chain(q -> answer(q, position, selectedLabel, confidence, timeTakenMs, retries - 1));
                                     }
                                     registry.counter("qbank.answers", "correct", String.valueOf(correct)).increment();
+                                    sessions.put(after, null);
                                     return Uni.createFrom().item(new Outcome<>(new Graded(after, answered, content), after));
                                 });
                     }));
@@ -310,11 +326,18 @@ public class QuizService {
     Uni<Quiz> end(Quiz quiz, String status, Instant now) {
         Quiz ended = quiz.ended(status, now);
         return quizzes.end(db, quiz, status, now, List.of(completed(ended, Quiz.EXPIRED.equals(status) ? "expired" : "finished", now)))
-                .chain(applied -> applied ? Uni.createFrom().item(ended) : retry(quiz, 0));
+                .chain(applied -> {
+                    if (applied) {
+                        sessions.put(ended, null);
+                        return Uni.createFrom().item(ended);
+                    }
+                    return retry(quiz, 0);
+                });
     }
 
     /** The quiz again after a lost race; after too many in a row, a conflict for the client to retry. */
     private Uni<Quiz> retry(Quiz quiz, int retries) {
+        sessions.forget(quiz.id());
         if (retries < 0) {
             throw ApiException.conflict("the quiz changed while the request ran; try again");
         }
@@ -357,6 +380,12 @@ public class QuizService {
 
     private Uni<Served> served(Quiz quiz, ServedItem item) {
         return contents.get(item.itemId(), item.version()).map(content -> new Served(quiz, item, content));
+    }
+
+    /** The quiz as this replica last wrote it, else from the database: for the calls whose writes are guarded anyway. */
+    private Uni<Quiz> ownRecent(CurrentUser user, UUID quizId) {
+        Quiz cached = sessions.quiz(user, quizId);
+        return cached != null ? Uni.createFrom().item(cached) : own(user, quizId);
     }
 
     private Uni<Quiz> own(CurrentUser user, UUID quizId) {

@@ -181,8 +181,9 @@ class QuizResourceTest {
         String quizId = asStudent().body(Map.of("examCode", exam, "mode", "exam", "length", 3, "timeLimitSeconds", 30)).post(BASE)
                 .then().statusCode(201).extract().path("id");
         next(quizId).then().statusCode(200);
-        // move the deadline into the past rather than sleeping through the limit
-        db.preparedQuery("UPDATE quiz SET expires_at = now() - interval '1 second' WHERE id = $1")
+        // move the deadline into the past rather than sleeping through the limit (a change of the row, as any write is: the
+        // service's copy of the quiz is then stale, and its guarded write finds out)
+        db.preparedQuery("UPDATE quiz SET expires_at = now() - interval '1 second', row_version = row_version + 1 WHERE id = $1")
                 .execute(Tuple.of(UUID.fromString(quizId))).await().indefinitely();
         assertProblem(answer(quizId, 1, "A").then(), 409);
         asStudent().get(BASE + "/" + quizId).then().body("status", equalTo("expired"));
