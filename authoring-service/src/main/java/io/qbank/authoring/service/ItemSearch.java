@@ -27,6 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ItemSearch {
 
     static final int BOUND = 500;
+    /** How many of the most recently updated matches relevance ranks when there are more than {@link #BOUND}. */
+    static final int RANKED = 2_000;
     private static final String COLUMNS = "i.id, i.latest_version, i.live_version, i.latest_state, i.topic_id, t.name AS topic_name,"
             + " i.stem_preview, i.lead_in, i.difficulty, i.difficulty_level, i.tags, i.provenance, i.author_id, i.exam_codes,"
             + " i.open_flags, i.created_at, i.updated_at";
@@ -78,10 +80,12 @@ public class ItemSearch {
             filter.and("(i.latest_state = 'in_review' OR i.open_flags > 0 OR (i.latest_state = 'draft' AND i.provenance = 'generated'))");
         }
         String rank = tsQuery != null && query.sort() == ItemQuery.Sort.RELEVANCE ? "ts_rank(i.search, " + tsQuery + ")" : "0";
+        boolean byRelevance = !"0".equals(rank);
         if (filter.filtered && (long) (query.page() + 1) * query.size() < BOUND) {
-            return bounded(filter, query, rank).chain(page -> page != null ? Uni.createFrom().item(page) : ordered(filter, query, rank));
+            return bounded(filter, query, rank).chain(page -> page != null ? Uni.createFrom().item(page)
+                    : byRelevance ? rankedRecent(filter, query, rank) : ordered(filter, query, rank));
         }
-        return ordered(filter, query, rank);
+        return byRelevance ? rankedRecent(filter, query, rank) : ordered(filter, query, rank);
     }
 
     /** All matches up to BOUND, then sorted and paged; null if there were more than that. */
@@ -97,6 +101,20 @@ public class ItemSearch {
             }
             return rows.iterator().next().getLong("hits") > BOUND ? null : page(rows, query);
         });
+    }
+
+    /**
+     * Relevance over dense matches: the {@link #RANKED} most recently updated matches (an index walk), ranked. Ranking
+     * every match of a common word would score a large part of the bank for each page (480 ms p99 on 100,000 items).
+     */
+    private Uni<ItemPage> rankedRecent(Filter filter, ItemQuery query, String rank) {
+        List<Object> params = new ArrayList<>(filter.params);
+        params.add(query.size() + 1);
+        params.add((long) query.page() * query.size());
+        String sql = "WITH recent AS MATERIALIZED (SELECT i.id FROM item i WHERE " + filter.where + " ORDER BY i.updated_at DESC, i.id LIMIT "
+                + RANKED + ") SELECT " + COLUMNS + " FROM recent r JOIN item i ON i.id = r.id LEFT JOIN topic t ON t.id = i.topic_id ORDER BY "
+                + order(ItemQuery.Sort.RELEVANCE, "i", rank) + " LIMIT $" + (params.size() - 1) + " OFFSET $" + params.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> page(rows, query));
     }
 
     /** The index walk in the requested order, for dense matches and unfiltered lists. */

@@ -84,6 +84,20 @@ class ItemSearchTest {
         api.asAuthor().queryParam("tag", "even").queryParam("size", 100).queryParam("page", 2).get(BASE + "/items").then()
                 .body("items", hasSize(55)).body("hasNext", equalTo(false));
         api.asAuthor().queryParam("q", "tachycardia").get(BASE + "/items").then().body("items", hasSize(1));
+
+        // relevance over more matches than the bounded step takes: the best match first, every match on some page
+        Map<String, Object> strong = content(topic, "Murmur, murmur and murmur again: a murmur case.");
+        strong.put("leadIn", "Which murmur is this?");
+        String best = api.asAuthor().body(strong).post(BASE + "/items").then().statusCode(201).extract().path("id");
+        api.asAuthor().queryParam("q", "murmur").queryParam("sort", "relevance").queryParam("size", 5).get(BASE + "/items").then()
+                .statusCode(200).body("items", hasSize(5)).body("items[0].id", equalTo(best)).body("hasNext", equalTo(true));
+        List<String> ranked = new java.util.ArrayList<>();
+        for (int page = 0; page < 6; page++) {
+            ranked.addAll(api.asAuthor().queryParam("q", "murmur").queryParam("topicId", topic).queryParam("sort", "relevance")
+                    .queryParam("size", 100).queryParam("page", page).get(BASE + "/items").then().statusCode(200)
+                    .extract().<List<String>>path("items.id"));
+        }
+        org.assertj.core.api.Assertions.assertThat(ranked).hasSize(511).doesNotHaveDuplicates().startsWith(best);
     }
 
     @Test
