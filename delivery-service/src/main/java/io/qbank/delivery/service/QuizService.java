@@ -127,7 +127,10 @@ public class QuizService {
             });
         }).call(quiz -> quizzes.insert(db, quiz, List.of(event(quiz, new QuizStarted(quiz.id(), quiz.tenantId(), quiz.userId(),
                 quiz.examCode(), quiz.mode(), quiz.adaptive(), quiz.length(), quiz.timeLimitSeconds(), now)))))
-                .invoke(quiz -> registry.counter("qbank.quizzes.started", "mode", mode, "adaptive", String.valueOf(adaptive)).increment());
+                .invoke(quiz -> {
+                    sessions.put(quiz, null);
+                    registry.counter("qbank.quizzes.started", "mode", mode, "adaptive", String.valueOf(adaptive)).increment();
+                });
     }
 
     public Uni<Quiz> get(CurrentUser user, UUID quizId) {
