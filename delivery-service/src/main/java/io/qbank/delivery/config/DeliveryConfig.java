@@ -12,7 +12,7 @@ public interface DeliveryConfig {
     @WithDefault("500")
     int dailyExposureCap();
 
-    /** How many of the best-ranked candidates are checked against the exposure counters and offered to Sympson–Hetter at once. */
+    /** How many of the best-ranked candidates (a random sample in linear mode) the Sympson–Hetter lottery may go through. */
     @WithDefault("64")
     int exposureLookahead();
 
