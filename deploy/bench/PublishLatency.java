@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Publish → event latency: for each of N approved items, the time from sending the publication request to seeing its
- * ItemPublished record on qbank.items.v1 (outbox write, relay poll, Kafka acks, consumer fetch). Run with the Kafka
+ * ItemPublished record on the items topic (qbank.items.v1, or the benchmark's own given as the sixth argument) (outbox write, relay poll, Kafka acks, consumer fetch). Run with the Kafka
  * client jars on the class path: java -cp 'deploy/local/.infra/kafka-4.1.1/lib/*' PublishLatency.java BASE AUTHOR PUBLISHER TOPIC N
  */
 public class PublishLatency {
@@ -31,6 +31,7 @@ public class PublishLatency {
         String publisher = args[2];
         String topicId = args[3];
         int count = Integer.parseInt(args[4]);
+        String itemsTopic = args.length > 5 ? args[5] : "qbank.items.v1";
 
         Properties props = new Properties();
         props.put("bootstrap.servers", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
@@ -39,7 +40,7 @@ public class PublishLatency {
         props.put("fetch.max.wait.ms", "10");
         List<Long> latencies = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor("qbank.items.v1").stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(itemsTopic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);

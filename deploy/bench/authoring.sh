@@ -7,7 +7,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
+source "$HERE/lib.sh"
 ITEMS="${1:-100000}"
 CONCURRENCY="${2:-4}"
 SECONDS_PER_SCENARIO="${3:-10}"
@@ -15,26 +15,11 @@ PUBLISHES="${QBANK_BENCH_PUBLISHES:-200}"
 TENANT=bench-authoring
 PORT=18181
 BASE="http://127.0.0.1:$PORT"
-DB_PASSWORD="${QBANK_DB_PASSWORD:-qbank}"
-JAR="$ROOT/authoring-service/target/quarkus-app/quarkus-run.jar"
-KAFKA_LIBS="$ROOT/deploy/local/.infra/kafka-4.1.1/lib"
-psql_db() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U qbank -d qbank_authoring -X -q "$@"; }
+psql_db() { psql_on qbank_authoring "$@"; }
 
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl authoring-service -am)
-[ -d "$KAFKA_LIBS" ] || { echo "run deploy/local/infra.sh up first" >&2; exit 1; }
-
-log="$(mktemp)"
-echo "[bench] starting authoring-service on :$PORT (log $log)"
-QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" \
-  java ${QBANK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m} -jar "$JAR" >"$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
-until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
-  kill -0 $pid 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 0.1
-done
+# published items go to a topic of the benchmark's own: the services' pools never take in benchmark items
+bench_topic bench.qbank.items.v1
+start_service authoring-service $PORT QBANK_OUTBOX_TOPIC_PREFIX=bench.
 
 have=$(psql_db -Atc "SELECT count(*) FROM item WHERE tenant_id = '$TENANT'")
 if [ "$have" -lt "$ITEMS" ]; then
@@ -72,4 +57,4 @@ java "$HERE/HttpBench.java" --base "$BASE" --token "$AUTHOR" --concurrency "$CON
   "search:rare=/api/v1/authoring/items?q=eclampsia%20opioid%20gout"
 
 echo "[bench] publish -> ItemPublished on Kafka, $PUBLISHES items one after another"
-java -cp "$KAFKA_LIBS/*" "$HERE/PublishLatency.java" "$BASE" "$AUTHOR" "$PUBLISHER" "$SUBTOPIC" "$PUBLISHES" 2>/dev/null
+java -cp "$KAFKA_LIBS/*" "$HERE/PublishLatency.java" "$BASE" "$AUTHOR" "$PUBLISHER" "$SUBTOPIC" "$PUBLISHES" bench.qbank.items.v1 2>/dev/null

@@ -12,7 +12,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
+source "$HERE/lib.sh"
 RATE="${1:-1500}"
 STUDENTS="${2:-200}"
 SECONDS_PER_PHASE="${3:-20}"
@@ -21,35 +21,15 @@ TENANT=bench-delivery
 EXAM=BENCH
 PORT=18182
 BASE="http://127.0.0.1:$PORT"
-DB_PASSWORD="${QBANK_DB_PASSWORD:-qbank}"
-JAR="$ROOT/delivery-service/target/quarkus-app/quarkus-run.jar"
-psql_db() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U qbank -d qbank_delivery -X -q "$@"; }
+psql_db() { psql_on qbank_delivery "$@"; }
 
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl delivery-service -am)
-java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
-
-KAFKA_LIBS="$ROOT/deploy/local/.infra/kafka-4.1.1/lib"
-[ -d "$KAFKA_LIBS" ] || { echo "run deploy/local/infra.sh up first" >&2; exit 1; }
 # the service's events go to topics of the benchmark's own (bench.<topic>): consumer groups of the contract's topics never
 # have to wade through them
-for topic in qbank.delivery.v1 qbank.item-flags.v1; do
-  java -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:9092 --create --if-not-exists \
-    --topic "bench.$topic" --partitions 6 --replication-factor 1 >/dev/null 2>&1
-done
-
-log="$(mktemp)"
-tokens="$(mktemp)"
-echo "[bench] starting delivery-service on :$PORT (log $log)"
-QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" QBANK_OUTBOX_TOPIC_PREFIX=bench. \
-  MP_MESSAGING_INCOMING_ITEMS_GROUP_ID="delivery-bench" MP_MESSAGING_INCOMING_CALIBRATIONS_GROUP_ID="delivery-bench-calibrations" \
-  java ${QBANK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m} -jar "$JAR" >"$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -f "$tokens"' EXIT
-until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
-  kill -0 $pid 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 0.1
-done
+bench_topic bench.qbank.delivery.v1
+bench_topic bench.qbank.item-flags.v1
+tokens="$(temp_file)"
+start_service delivery-service $PORT QBANK_OUTBOX_TOPIC_PREFIX=bench. \
+  MP_MESSAGING_INCOMING_ITEMS_GROUP_ID=delivery-bench MP_MESSAGING_INCOMING_CALIBRATIONS_GROUP_ID=delivery-bench-calibrations
 
 have=$(psql_db -Atc "SELECT count(*) FROM pool_entry WHERE tenant_id = '$TENANT' AND exam_code = '$EXAM'")
 if [ "$have" -lt "$ITEMS" ]; then

@@ -11,7 +11,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
+source "$HERE/lib.sh"
 USERS="${1:-50000}"
 PER_USER="${2:-50}"
 EVENTS="${3:-60000}"
@@ -21,32 +21,14 @@ ITEMS=2000
 TENANT=bench-review
 PORT=18184
 BASE="http://127.0.0.1:$PORT"
-DB_PASSWORD="${QBANK_DB_PASSWORD:-qbank}"
-JAR="$ROOT/review-service/target/quarkus-app/quarkus-run.jar"
-KAFKA_LIBS="$ROOT/deploy/local/.infra/kafka-4.1.1/lib"
 ANSWERS_TOPIC=bench.review.answers
-psql_db() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U qbank -d qbank_review -X -q "$@"; }
+psql_db() { psql_on qbank_review "$@"; }
 
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl review-service -am)
-[ -d "$KAFKA_LIBS" ] || { echo "run deploy/local/infra.sh up first" >&2; exit 1; }
-java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
-java -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:9092 --create --if-not-exists \
-  --topic "$ANSWERS_TOPIC" --partitions 6 --replication-factor 1 >/dev/null 2>&1
-
-log="$(mktemp)"
-echo "[bench] starting review-service on :$PORT (log $log)"
-QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" \
-  MP_MESSAGING_INCOMING_ANSWERS_TOPIC="$ANSWERS_TOPIC" \
+bench_topic "$ANSWERS_TOPIC"
+bench_topic bench.qbank.reviews.v1  # ReviewRecorded: analytics' consumer groups never see benchmark reviews
+start_service review-service $PORT QBANK_OUTBOX_TOPIC_PREFIX=bench. MP_MESSAGING_INCOMING_ANSWERS_TOPIC="$ANSWERS_TOPIC" \
   MP_MESSAGING_INCOMING_ANSWERS_GROUP_ID="review-bench-$(date +%s)" MP_MESSAGING_INCOMING_ANSWERS_AUTO_OFFSET_RESET=latest \
-  QBANK_OUTBOX_RELAY_ENABLED="${QBANK_OUTBOX_RELAY_ENABLED:-true}" \
-  java ${QBANK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m} -jar "$JAR" >"$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
-  kill -0 $pid 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 0.1
-done
+  QBANK_OUTBOX_RELAY_ENABLED="${QBANK_OUTBOX_RELAY_ENABLED:-true}"
 
 want=$((USERS * PER_USER * 2))
 have=$(psql_db -Atc "SELECT count(*) FROM review_attempt WHERE tenant_id = '$TENANT'")
@@ -87,7 +69,7 @@ while :; do
   now=$(recorded)
   [ -z "$t0" ] && [ "$now" -gt "$before" ] && t0=$(date +%s.%N)   # the first answer applied: the loader's JVM is up
   [ $((now - before)) -ge "$EVENTS" ] && break
-  kill -0 $pid 2>/dev/null || { tail -50 "$log" >&2; exit 1; }
+  kill -0 $SERVICE_PID 2>/dev/null || { tail -50 "$SERVICE_LOG" >&2; exit 1; }
   sleep 0.2
 done
 t1=$(date +%s.%N)

@@ -1,0 +1,41 @@
+# Shared by the benchmark scripts (sourced, not run): the paths, a psql for one database, a Kafka topic of the benchmark's
+# own, and one service started alone on a spare port, ready before the script goes on and stopped when it exits.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DB_PASSWORD="${QBANK_DB_PASSWORD:-qbank}"
+KAFKA_LIBS="$ROOT/deploy/local/.infra/kafka-4.1.1/lib"
+TEMP_FILES=()
+
+[ -d "$KAFKA_LIBS" ] || { echo "run deploy/local/infra.sh up first" >&2; exit 1; }
+java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
+
+# psql_on DATABASE [psql arguments]
+psql_on() { local db=$1; shift; PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U qbank -d "$db" -X -q "$@"; }
+
+# bench_topic NAME: created if missing, 6 partitions
+bench_topic() {
+  java -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server localhost:9092 --create --if-not-exists \
+    --topic "$1" --partitions 6 --replication-factor 1 >/dev/null 2>&1
+}
+
+# temp_file: a temporary file removed when the script exits
+temp_file() { local f; f="$(mktemp)"; TEMP_FILES+=("$f"); echo "$f"; }
+
+# start_service MODULE PORT [NAME=VALUE ...]: the module's fast-jar (built if missing) with the development key and the
+# given environment; sets $SERVICE_PID and $SERVICE_LOG and returns once /q/health/ready answers.
+start_service() {
+  local module=$1 port=$2
+  shift 2
+  local jar="$ROOT/$module/target/quarkus-app/quarkus-run.jar"
+  [ -f "$jar" ] || (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl "$module" -am)
+  SERVICE_LOG="$(mktemp)"
+  echo "[bench] starting $module on :$port (log $SERVICE_LOG)"
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" "$@" \
+    java ${QBANK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m} -jar "$jar" >"$SERVICE_LOG" 2>&1 &
+  SERVICE_PID=$!
+  trap 'kill $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null || true; rm -f "${TEMP_FILES[@]}"' EXIT
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$SERVICE_LOG" >&2; exit 1; }
+    sleep 0.1
+  done
+}
