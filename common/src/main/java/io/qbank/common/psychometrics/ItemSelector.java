@@ -72,7 +72,7 @@ public final class ItemSelector {
         return eligible.stream().filter(item -> item.topicPath().stream().anyMatch(unmet::contains)).toList();
     }
 
-    /** Up to {@code size} candidates in the order {@link #choose} considers them. */
+    /** Up to {@code size} candidates in the order {@link #choose} considers them ({@code random} is used by linear selection only). */
     public static <T extends Selectable> List<T> shortlist(List<T> eligible, double theta, boolean adaptive, int size, RandomGenerator random) {
         int n = Math.min(size, eligible.size());
         if (n <= 0) {

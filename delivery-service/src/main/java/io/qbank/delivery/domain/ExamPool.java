@@ -1,13 +1,13 @@
 package io.qbank.delivery.domain;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+
+import io.qbank.common.psychometrics.ItemSelector;
 
 /**
  * The live items of one exam code of a tenant, at one pool revision, with an index for adaptive selection: for θ on a
@@ -24,15 +24,8 @@ public record ExamPool(List<PoolItem> items, Map<UUID, PoolItem> byId, List<List
         List<PoolItem> all = List.copyOf(items);
         List<List<PoolItem>> best = new ArrayList<>(POINTS);
         if (all.size() > 2 * INDEXED) { // smaller pools are scored whole
-            double[] information = new double[all.size()];
             for (int g = 0; g < POINTS; g++) {
-                double theta = -4 + g * GRID_STEP;
-                for (int i = 0; i < information.length; i++) {
-                    information[i] = all.get(i).parameters().information(theta);
-                }
-                best.add(IntStream.range(0, all.size()).boxed()
-                        .sorted(Comparator.comparingDouble((Integer i) -> -information[i]).thenComparingInt(i -> i))
-                        .limit(INDEXED).map(all::get).toList());
+                best.add(ItemSelector.shortlist(all, -4 + g * GRID_STEP, true, INDEXED, null));
             }
         }
         return new ExamPool(all, all.stream().collect(Collectors.toUnmodifiableMap(PoolItem::itemId, Function.identity())), List.copyOf(best));

@@ -63,4 +63,24 @@ class QuizTest {
         assertThat(new QuizFilters(List.of(), List.of(), QuizFilters.FLAGGED).admits(item, none)).isFalse();
         assertThat(new QuizFilters(List.of(), List.of(), null).isEmpty()).isTrue();
     }
+
+    @Test
+    void thePoolIndexHoldsTheMostInformativeItemsNearEachTheta() {
+        java.util.Random random = new java.util.Random(4);
+        List<PoolItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            items.add(new PoolItem(UUID.randomUUID(), 1, CARDIO, List.of(ROOT, CARDIO), "medium",
+                    new ItemParameters(0.5 + random.nextDouble() * 1.5, random.nextGaussian() * 1.5, 0.2), true, 1));
+        }
+        ExamPool pool = ExamPool.of(items);
+        for (double theta : new double[] { -4.0, -1.3, 0.0, 0.72, 4.0 }) {
+            double grid = Math.round(theta / ExamPool.GRID_STEP) * ExamPool.GRID_STEP;
+            List<PoolItem> expected = new java.util.ArrayList<>(items);
+            expected.sort((x, y) -> Double.compare(y.parameters().information(grid), x.parameters().information(grid)));
+            assertThat(pool.mostInformativeNear(theta)).containsExactlyElementsOf(expected.subList(0, ExamPool.INDEXED));
+        }
+        assertThat(pool.byId()).hasSize(2_000);
+        // a small pool is scored whole on every selection
+        assertThat(ExamPool.of(items.subList(0, 100)).mostInformativeNear(0.0)).isEmpty();
+    }
 }
