@@ -1,6 +1,7 @@
 package io.qbank.common.outbox;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,15 +46,15 @@ public class OutboxWriter {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(insertStatement(1, null)).execute(Tuple.from(columns(events))).replaceWithVoid();
+        return connection.preparedQuery(insertStatement(1, null)).execute(withEvents(new Object[0], events)).replaceWithVoid();
     }
 
     private static final String INSERT_SQL = "INSERT INTO outbox_event (event_id, topic, partition_key, ce_type, ce_source, ce_subject, tenant_id, payload) ";
 
     /**
      * For a statement that makes a state change and appends its events at once (a data-modifying {@code WITH}): an
-     * {@code INSERT INTO outbox_event} whose rows come from the eight parameters {@code $first…$first+7}, bound to
-     * {@link #columns}, in the order of the list. Optionally guarded: the rows are inserted only if {@code guard} (a
+     * {@code INSERT INTO outbox_event} whose rows come from the eight parameters {@code $first…$first+7}, bound by
+     * {@link #withEvents}, in the order of the list. Optionally guarded: the rows are inserted only if {@code guard} (a
      * CTE name) returned a row, so a refused state change appends nothing.
      */
     public static String insertStatement(int first, String guard) {
@@ -69,8 +70,18 @@ public class OutboxWriter {
         return sql.append(" ORDER BY n").toString();
     }
 
-    /** The eight column arrays of {@link #insertStatement} for these events. */
-    public Object[] columns(List<Pending> events) {
+    /**
+     * The parameters of a statement that ends with {@link #insertStatement}: its own ({@code $1…$n}) followed by the eight
+     * event columns ({@code $n+1…$n+8}).
+     */
+    public Tuple withEvents(Object[] statementParameters, List<Pending> events) {
+        Object[] columns = columns(events);
+        Object[] all = Arrays.copyOf(statementParameters, statementParameters.length + columns.length);
+        System.arraycopy(columns, 0, all, statementParameters.length, columns.length);
+        return Tuple.from(all);
+    }
+
+    private Object[] columns(List<Pending> events) {
         Instant now = Instant.now();
         List<OutboxEvent> rows = events.stream()
                 .map(e -> toRow(source, e.tenantId(), e.partitionKey(), e.subject(), e.payload(), now)).toList();

@@ -1,7 +1,6 @@
 package io.qbank.delivery.repository;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,8 +55,6 @@ public class LearnerRepository {
     public Uni<Flag> flag(SqlClient client, String tenantId, UUID userId, UUID quizId, int position, UUID itemId, int version,
             UUID flagId, String reason, String comment, Instant at, List<OutboxWriter.Pending> events) {
         Object[] head = { flagId, tenantId, userId, quizId, position, itemId, version, reason, comment, Sql.utc(at) };
-        Object[] all = Arrays.copyOf(head, head.length + 8);
-        System.arraycopy(outbox.columns(events), 0, all, head.length, 8);
         return client.preparedQuery("""
                 WITH f AS (
                     INSERT INTO item_flag (id, tenant_id, user_id, quiz_id, position, item_id, version, reason, comment, flagged_at)
@@ -65,7 +62,7 @@ public class LearnerRepository {
                 l AS (
                     UPDATE learner_item SET flagged_at = $10 WHERE tenant_id = $2 AND user_id = $3 AND item_id = $6 AND EXISTS (SELECT 1 FROM f))
                 """ + OutboxWriter.insertStatement(head.length + 1, "f"))
-                .execute(Tuple.from(all))
+                .execute(outbox.withEvents(head, events))
                 .chain(rows -> client.preparedQuery("SELECT * FROM item_flag WHERE quiz_id = $1 AND position = $2").execute(Tuple.of(quizId, position))
                         .map(found -> {
                             Row r = found.iterator().next();

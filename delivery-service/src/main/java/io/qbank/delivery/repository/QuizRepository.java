@@ -46,7 +46,7 @@ public class QuizRepository {
                            expires_at, topic_ids, difficulties, history, quota_topic_ids, quota_required, quota_served, se_target)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id)
                 """ + OutboxWriter.insertStatement(head.length + 1, "q"))
-                .execute(Tuple.from(concat(head, outbox.columns(events)))).replaceWithVoid();
+                .execute(outbox.withEvents(head, events)).replaceWithVoid();
     }
 
     /** Another user's or tenant's quiz is not found, exactly like a missing one. */
@@ -93,7 +93,7 @@ public class QuizRepository {
                     INSERT INTO learner_item (tenant_id, user_id, item_id, first_served_at)
                     SELECT tenant_id, user_id, $3, $11 FROM q ON CONFLICT DO NOTHING)
                 """ + OutboxWriter.insertStatement(head.length + 1, "q"))
-                .execute(Tuple.from(concat(head, outbox.columns(events)))).map(rows -> rows.rowCount() > 0);
+                .execute(outbox.withEvents(head, events)).map(rows -> rows.rowCount() > 0);
     }
 
     /** Records a graded answer, the new ability and, when it ends the quiz, its completion. */
@@ -116,7 +116,7 @@ public class QuizRepository {
                     UPDATE learner_item l SET last_correct = $14 FROM q
                      WHERE l.tenant_id = q.tenant_id AND l.user_id = q.user_id AND l.item_id = $11)
                 """ + OutboxWriter.insertStatement(head.length + 1, "q"))
-                .execute(Tuple.from(concat(head, outbox.columns(events)))).map(rows -> rows.rowCount() > 0);
+                .execute(outbox.withEvents(head, events)).map(rows -> rows.rowCount() > 0);
     }
 
     /** Ends an active quiz (finished, exhausted or expired). */
@@ -127,7 +127,7 @@ public class QuizRepository {
                     UPDATE quiz SET status = $3, completed_at = $4, row_version = row_version + 1
                      WHERE id = $1 AND row_version = $2 AND status = 'active' RETURNING id)
                 """ + OutboxWriter.insertStatement(head.length + 1, "q"))
-                .execute(Tuple.from(concat(head, outbox.columns(events)))).map(rows -> rows.rowCount() > 0);
+                .execute(outbox.withEvents(head, events)).map(rows -> rows.rowCount() > 0);
     }
 
     /** The served items of a quiz in position order, each with its answer if given. */
@@ -184,11 +184,5 @@ public class QuizRepository {
 
     private static Double[] toObjects(double[] values) {
         return Arrays.stream(values).boxed().toArray(Double[]::new);
-    }
-
-    private static Object[] concat(Object[] head, Object[] tail) {
-        Object[] all = Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
     }
 }
