@@ -1,72 +1,73 @@
 package io.qbank.analytics.rest;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.qbank.analytics.repository.CohortDayRepository;
-import io.qbank.common.error.ApiException;
-import io.qbank.common.error.Problem;
+import io.qbank.analytics.repository.RollupQueries;
+import io.qbank.analytics.rest.AnalyticsViews.CohortDay;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/analytics/cohorts")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
 @Tag(name = "Cohorts")
 @SecurityRequirement(name = "jwt")
 public class CohortResource {
 
-    static final int MAX_DAYS = 366;
+    static final String COHORT = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
-    private final CohortDayRepository days;
+    private final RollupQueries rollups;
     private final CurrentUserContext user;
 
-    public CohortResource(CohortDayRepository days, CurrentUserContext user) {
-        this.days = days;
+    public CohortResource(RollupQueries rollups, CurrentUserContext user) {
+        this.rollups = rollups;
         this.user = user;
+    }
+
+    /** @param userIds the students to move into the cohort (from whatever cohort they were in) */
+    public record Members(@NotNull @NotEmpty @Size(max = 10_000) List<@NotNull UUID> userIds) {
     }
 
     @GET
     @Path("/daily")
-    @WithSession
     @RolesAllowed({ Roles.PUBLISHER, Roles.ADMIN })
-    @Operation(summary = "Cohort performance per UTC day of the caller's tenant (roles: publisher, admin)",
-            description = "from and to are ISO dates, inclusive; default the last 30 days; at most 366 days.")
-    public Uni<List<CohortDayResponse>> daily(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate end = to != null ? date("to", to) : LocalDate.now(ZoneOffset.UTC);
-        LocalDate start = from != null ? date("from", from) : end.minusDays(29);
-        if (start.isAfter(end)) {
-            throw ApiException.badRequest("from (" + start + ") is after to (" + end + ")");
-        }
-        if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw ApiException.badRequest("at most " + MAX_DAYS + " days per request");
-        }
-        return days.between(user.get().tenantId(), start, end).map(list -> list.stream().map(CohortDayResponse::of).toList());
+    @Operation(summary = "Cohort performance per UTC day of the caller's tenant (roles: publisher, admin); JSON or CSV",
+            description = "from and to are ISO dates, inclusive; default the last 30 days; at most 366 days. cohort narrows to one "
+                    + "cohort; students without one are in 'unassigned'.")
+    public Uni<List<CohortDay>> daily(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cohort") String cohort) {
+        DateRange range = DateRange.of(from, to);
+        return rollups.cohortDays(user.get().tenantId(), range.from(), range.to(), cohort);
     }
 
-    /** Parsed here, not by the framework, so that a bad date is a 400 that names the parameter (not a 404). */
-    private static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ApiException(400, "Bad request", name + " is not an ISO date (yyyy-MM-dd): " + value,
-                    List.of(new Problem.Violation(name, "not an ISO date")));
-        }
+    @PUT
+    @Path("/{cohort}/members")
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Put students into a cohort (role: admin)",
+            description = "Their answers from now on count in this cohort; what was counted before stays where it was.")
+    public Uni<AssignedMembers> assign(@PathParam("cohort") @Pattern(regexp = COHORT) String cohort, @Valid @NotNull Members members) {
+        return rollups.assignCohort(user.get().tenantId(), cohort, members.userIds()).map(n -> new AssignedMembers(cohort, n));
+    }
+
+    public record AssignedMembers(String cohort, int assigned) {
     }
 }

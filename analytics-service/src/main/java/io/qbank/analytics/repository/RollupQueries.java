@@ -1,0 +1,165 @@
+package io.qbank.analytics.repository;
+
+import static io.qbank.analytics.rest.AnalyticsViews.defined;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.qbank.analytics.psychometrics.ClassicalStatistics;
+import io.qbank.analytics.rest.AnalyticsViews.CohortDay;
+import io.qbank.analytics.rest.AnalyticsViews.FormReliability;
+import io.qbank.analytics.rest.AnalyticsViews.ItemStatistics;
+import io.qbank.analytics.rest.AnalyticsViews.Retention;
+import io.qbank.analytics.rest.AnalyticsViews.TopicMastery;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads of the rollups, always scoped by tenant; the statistics are derived from the running sums kept by the ingest. */
+@ApplicationScoped
+public class RollupQueries {
+
+    private final Pool pool;
+
+    public RollupQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<CohortDay>> cohortDays(String tenantId, LocalDate from, LocalDate to, String cohort) {
+        return pool.preparedQuery("""
+                SELECT day, cohort, attempts, correct, time_total_ms, active_users FROM cohort_daily
+                 WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 AND ($4::text IS NULL OR cohort = $4)
+                 ORDER BY day, cohort""")
+                .execute(Tuple.of(tenantId, from, to, cohort))
+                .map(rows -> list(rows, r -> {
+                    long attempts = r.getLong("attempts");
+                    return new CohortDay(r.getLocalDate("day"), r.getString("cohort"), attempts, r.getLong("correct"),
+                            defined(ClassicalStatistics.facility(r.getLong("correct"), attempts)), r.getLong("active_users"),
+                            attempts == 0 ? 0 : (double) r.getLong("time_total_ms") / attempts);
+                }));
+    }
+
+    /** Item versions of the tenant with their statistics, most attempted first. */
+    public Uni<List<ItemStatistics>> items(String tenantId, String examCode, UUID itemId, int offset, int limit) {
+        return pool.preparedQuery("""
+                SELECT s.*, d.topic_name, d.correct_label,
+                       (SELECT max(e.served::float8 / nullif(q.quizzes, 0)) FROM item_exam_served e
+                          JOIN exam_quizzes q ON q.tenant_id = e.tenant_id AND q.exam_code = e.exam_code
+                         WHERE e.item_id = s.item_id AND e.version = s.version) AS exposure_rate
+                  FROM item_version_stats s LEFT JOIN item_dim d ON d.item_id = s.item_id AND d.version = s.version
+                 WHERE s.tenant_id = $1 AND ($2::uuid IS NULL OR s.item_id = $2)
+                   AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM item_exam_served e WHERE e.item_id = s.item_id
+                                                     AND e.version = s.version AND e.exam_code = $3)
+                                         OR $3 = ANY (d.exam_codes))
+                 ORDER BY s.attempts DESC, s.item_id, s.version OFFSET $4 LIMIT $5""")
+                .execute(Tuple.of(tenantId, itemId, examCode, offset, limit))
+                .map(rows -> list(rows, RollupQueries::itemStatistics));
+    }
+
+    private static ItemStatistics itemStatistics(Row r) {
+        long attempts = r.getLong("attempts");
+        List<Long> chosen = List.of(r.getLong("chose_a"), r.getLong("chose_b"), r.getLong("chose_c"), r.getLong("chose_d"), r.getLong("chose_e"));
+        return new ItemStatistics(r.getUUID("item_id"), r.getInteger("version"), r.getString("topic_name"), r.getString("correct_label"),
+                attempts, defined(ClassicalStatistics.facility(r.getLong("correct"), attempts)),
+                defined(ClassicalStatistics.pointBiserial(r.getLong("scored"), r.getLong("scored_correct"), r.getDouble("sum_rest"),
+                        r.getDouble("sum_rest_sq"), r.getDouble("sum_correct_rest"))),
+                null, r.getLong("scored"), chosen.get(0), chosen.get(1), chosen.get(2), chosen.get(3), chosen.get(4),
+                attempts == 0 ? null : (double) r.getLong("time_total_ms") / attempts, r.getLong("flags"), r.getDouble("exposure_rate"));
+    }
+
+    /** The rest scores and correctness of an item version's scored responses: the input of the upper–lower index. */
+    public Uni<ClassicalStatistics.Scored> scoredResponses(String tenantId, UUID itemId, int version) {
+        return pool.preparedQuery("""
+                SELECT rest_score, correct FROM response_fact
+                 WHERE item_id = $1 AND version = $2 AND tenant_id = $3 AND rest_score IS NOT NULL""")
+                .execute(Tuple.of(itemId, version, tenantId))
+                .map(rows -> {
+                    double[] criterion = new double[rows.size()];
+                    boolean[] correct = new boolean[rows.size()];
+                    int i = 0;
+                    for (Row row : rows) {
+                        criterion[i] = row.getDouble(0);
+                        correct[i++] = row.getBoolean(1);
+                    }
+                    return new ClassicalStatistics.Scored(criterion, correct);
+                });
+    }
+
+    public Uni<List<FormReliability>> reliability(String tenantId, String examCode) {
+        return pool.preparedQuery("""
+                SELECT f.form_key, f.exam_code, f.items, f.examinees, f.sum_score, f.sum_score_sq,
+                       array_agg(i.correct ORDER BY i.item_id, i.version) AS item_correct
+                  FROM linear_form f JOIN linear_form_item i ON i.tenant_id = f.tenant_id AND i.form_key = f.form_key
+                 WHERE f.tenant_id = $1 AND ($2::text IS NULL OR f.exam_code = $2) AND f.examinees >= 2
+                 GROUP BY f.tenant_id, f.form_key ORDER BY f.examinees DESC, f.form_key LIMIT 500""")
+                .execute(Tuple.of(tenantId, examCode))
+                .map(rows -> list(rows, r -> {
+                    long[] correct = java.util.Arrays.stream(r.getArrayOfLongs("item_correct")).mapToLong(Long::longValue).toArray();
+                    long n = r.getLong("examinees");
+                    double kr20 = ClassicalStatistics.kr20(n, correct, r.getDouble("sum_score"), r.getDouble("sum_score_sq"));
+                    return new FormReliability(r.getString("form_key"), r.getString("exam_code"), r.getInteger("items"), n,
+                            r.getDouble("sum_score") / n, defined(kr20));
+                }));
+    }
+
+    public Uni<List<TopicMastery>> mastery(String tenantId, UUID userId) {
+        return pool.preparedQuery("""
+                SELECT topic_id, attempts, correct, last_answered_at FROM student_topic
+                 WHERE tenant_id = $1 AND user_id = $2 ORDER BY attempts DESC, topic_id LIMIT 1000""")
+                .execute(Tuple.of(tenantId, userId))
+                .map(rows -> list(rows, r -> new TopicMastery(r.getUUID("topic_id"), r.getLong("attempts"), r.getLong("correct"),
+                        defined(ClassicalStatistics.facility(r.getLong("correct"), r.getLong("attempts"))),
+                        // Laplace-smoothed share correct: two answers do not make mastery
+                        (r.getLong("correct") + 1.0) / (r.getLong("attempts") + 2.0), r.getOffsetDateTime("last_answered_at").toInstant())));
+    }
+
+    /**
+     * The student's standing: their accuracy and its percentile rank among the tenant's students with at least
+     * {@code minimumAttempts} answers; null when the student has none.
+     */
+    public Uni<Row> standing(String tenantId, UUID userId, int minimumAttempts) {
+        return pool.preparedQuery("""
+                WITH me AS (SELECT attempts, correct, correct::float8 / attempts AS accuracy, theta FROM student_summary
+                             WHERE tenant_id = $1 AND user_id = $2),
+                     peers AS (SELECT correct::float8 / attempts AS accuracy FROM student_summary WHERE tenant_id = $1 AND attempts >= $3)
+                SELECT me.attempts, me.correct, me.accuracy, me.theta,
+                       (SELECT count(*) FROM peers WHERE peers.accuracy < me.accuracy) AS below,
+                       (SELECT count(*) FROM peers WHERE peers.accuracy = me.accuracy) AS equal,
+                       (SELECT count(*) FROM peers) AS peers
+                  FROM me""")
+                .execute(Tuple.of(tenantId, userId, minimumAttempts))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+    }
+
+    public Uni<List<Retention>> retention(String tenantId, LocalDate from, LocalDate to) {
+        return pool.preparedQuery("""
+                SELECT scheduler, source, sum(reviews) AS reviews, sum(recalled) AS recalled FROM review_daily
+                 WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 GROUP BY scheduler, source ORDER BY scheduler, source""")
+                .execute(Tuple.of(tenantId, from, to))
+                .map(rows -> list(rows, r -> new Retention(r.getString("scheduler"), r.getString("source"), r.getLong("reviews"),
+                        r.getLong("recalled"), defined(ClassicalStatistics.facility(r.getLong("recalled"), r.getLong("reviews"))))));
+    }
+
+    public Uni<Integer> assignCohort(String tenantId, String cohort, List<UUID> users) {
+        return pool.preparedQuery("""
+                INSERT INTO cohort_member (tenant_id, user_id, cohort) SELECT $1, u, $2 FROM unnest($3::uuid[]) u
+                ON CONFLICT (tenant_id, user_id) DO UPDATE SET cohort = excluded.cohort, assigned_at = now()""")
+                .execute(Tuple.of(tenantId, cohort, users.toArray(UUID[]::new)))
+                .map(RowSet::rowCount);
+    }
+
+    private static <T> List<T> list(RowSet<Row> rows, Function<Row, T> map) {
+        List<T> out = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            out.add(map.apply(row));
+        }
+        return out;
+    }
+}

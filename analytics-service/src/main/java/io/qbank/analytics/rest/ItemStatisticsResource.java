@@ -1,0 +1,76 @@
+package io.qbank.analytics.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.qbank.analytics.psychometrics.ClassicalStatistics;
+import io.qbank.analytics.repository.RollupQueries;
+import io.qbank.analytics.rest.AnalyticsViews.FormReliability;
+import io.qbank.analytics.rest.AnalyticsViews.ItemStatistics;
+import io.qbank.common.error.ApiException;
+import io.qbank.common.security.CurrentUserContext;
+import io.qbank.common.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/analytics")
+@Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
+@RolesAllowed({ Roles.PUBLISHER, Roles.ADMIN })
+@Tag(name = "Items")
+@SecurityRequirement(name = "jwt")
+public class ItemStatisticsResource {
+
+    private final RollupQueries rollups;
+    private final CurrentUserContext user;
+
+    public ItemStatisticsResource(RollupQueries rollups, CurrentUserContext user) {
+        this.rollups = rollups;
+        this.user = user;
+    }
+
+    @GET
+    @Path("/items")
+    @Operation(summary = "Classical statistics per item version, most attempted first (roles: publisher, admin); JSON or CSV",
+            description = "p-value, point-biserial against the rest score of linear quizzes, option distribution, mean time, flags "
+                    + "and exposure rate. examCode narrows to the items served or live in that exam.")
+    public Uni<List<ItemStatistics>> items(@QueryParam("examCode") String examCode,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
+        return rollups.items(user.get().tenantId(), examCode, null, page * size, size);
+    }
+
+    @GET
+    @Path("/items/{itemId}/versions/{version}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One item version's statistics, with the upper–lower discrimination index (roles: publisher, admin)")
+    public Uni<ItemStatistics> item(@PathParam("itemId") UUID itemId, @PathParam("version") @Min(1) int version) {
+        String tenant = user.get().tenantId();
+        return rollups.items(tenant, null, itemId, 0, 1000)
+                .map(rows -> rows.stream().filter(r -> r.version() == version).findFirst()
+                        .orElseThrow(() -> ApiException.notFound("item version", itemId + "/" + version)))
+                .chain(stats -> rollups.scoredResponses(tenant, itemId, version)
+                        .map(scored -> stats.withUpperLower(ClassicalStatistics.upperLower(scored.criterion(), scored.correct()))));
+    }
+
+    @GET
+    @Path("/reliability")
+    @Operation(summary = "KR-20 (Cronbach's α) of linear quiz forms taken by two or more students (roles: publisher, admin); JSON or CSV",
+            description = "A form is the set of item versions a linear quiz answered; the largest forms first.")
+    public Uni<List<FormReliability>> reliability(@QueryParam("examCode") String examCode) {
+        return rollups.reliability(user.get().tenantId(), examCode);
+    }
+}

@@ -1,0 +1,90 @@
+package io.qbank.analytics.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.qbank.analytics.config.AnalyticsConfig;
+import io.qbank.analytics.psychometrics.ClassicalStatistics;
+import io.qbank.analytics.repository.RollupQueries;
+import io.qbank.analytics.rest.AnalyticsViews.StudentStanding;
+import io.qbank.analytics.rest.AnalyticsViews.TopicMastery;
+import io.qbank.common.error.ApiException;
+import io.qbank.common.security.CurrentUser;
+import io.qbank.common.security.CurrentUserContext;
+import io.qbank.common.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+/** A student's mastery by topic and standing; a student sees only their own, publishers and admins anyone's in the tenant. */
+@Path("/api/v1/analytics/students")
+@Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
+@Tag(name = "Students")
+@SecurityRequirement(name = "jwt")
+public class StudentResource {
+
+    private final RollupQueries rollups;
+    private final CurrentUserContext user;
+    private final AnalyticsConfig config;
+
+    public StudentResource(RollupQueries rollups, CurrentUserContext user, AnalyticsConfig config) {
+        this.rollups = rollups;
+        this.user = user;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/{userId}/mastery")
+    @RolesAllowed({ Roles.STUDENT, Roles.PUBLISHER, Roles.ADMIN })
+    @Operation(summary = "Mastery per topic (every topic above an item's topic counts its answers too); JSON or CSV",
+            description = "userId may be 'me'. Students: only their own (another's answers 404).")
+    public Uni<List<TopicMastery>> mastery(@PathParam("userId") String userId) {
+        return rollups.mastery(user.get().tenantId(), visibleStudent(userId));
+    }
+
+    @GET
+    @Path("/{userId}/standing")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.STUDENT, Roles.PUBLISHER, Roles.ADMIN })
+    @Operation(summary = "Accuracy, latest ability estimate and percentile rank within the tenant",
+            description = "userId may be 'me'. The rank is among students with at least qbank.analytics.percentile-minimum-attempts answers.")
+    public Uni<StudentStanding> standing(@PathParam("userId") String userId) {
+        UUID student = visibleStudent(userId);
+        return rollups.standing(user.get().tenantId(), student, config.percentileMinimumAttempts()).map(row -> {
+            if (row == null) {
+                throw ApiException.notFound("student", student);
+            }
+            long peers = row.getLong("peers");
+            return new StudentStanding(student, row.getLong("attempts"), row.getLong("correct"), row.getDouble("accuracy"),
+                    row.getDouble("theta"), AnalyticsViews.defined(ClassicalStatistics.percentileRank(row.getLong("below"), row.getLong("equal"), peers)),
+                    peers);
+        });
+    }
+
+    /** 'me' or a user id; a student asking for someone else gets 404, as for an object that is not theirs. */
+    private UUID visibleStudent(String userId) {
+        CurrentUser me = user.get();
+        if ("me".equals(userId)) {
+            return me.userId();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(userId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("userId is 'me' or a UUID: " + userId);
+        }
+        if (!id.equals(me.userId()) && !me.hasRole(Roles.PUBLISHER) && !me.isAdmin()) {
+            throw ApiException.notFound("student", id);
+        }
+        return id;
+    }
+}
