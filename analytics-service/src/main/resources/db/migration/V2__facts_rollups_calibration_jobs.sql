@@ -19,6 +19,11 @@ UPDATE cohort_daily_user SET cohort = 'unassigned' WHERE cohort = 'all';
 -- classical discrimination indices (in an adaptive quiz everybody scores about half, so it is left null there).
 ALTER TABLE response_fact ADD COLUMN rest_score DOUBLE PRECISION;
 CREATE INDEX response_fact_quiz ON response_fact (quiz_id);
+-- Every index is paid by each ingested answer: reads go to the rollups, so only the lookups the ingest and the jobs make
+-- stay (response id, quiz, item version). processed_event already refuses a ce_id seen before.
+DROP INDEX response_fact_tenant_day;
+DROP INDEX response_fact_user;
+ALTER TABLE response_fact DROP CONSTRAINT response_fact_event_id_key;
 
 CREATE TABLE quiz_fact (
     quiz_id      UUID PRIMARY KEY,
