@@ -15,9 +15,6 @@ UPDATE response_fact SET cohort = 'unassigned' WHERE cohort = 'all';
 UPDATE cohort_daily SET cohort = 'unassigned' WHERE cohort = 'all';
 UPDATE cohort_daily_user SET cohort = 'unassigned' WHERE cohort = 'all';
 
--- Linear quizzes: the share correct among the quiz's other answers, set when the quiz completes; the criterion of the
--- classical discrimination indices (in an adaptive quiz everybody scores about half, so it is left null there).
-ALTER TABLE response_fact ADD COLUMN rest_score DOUBLE PRECISION;
 CREATE INDEX response_fact_quiz ON response_fact (quiz_id);
 -- Every index is paid by each ingested answer: reads go to the rollups, so only the lookups the ingest and the jobs make
 -- stay (response id, quiz, item version). processed_event already refuses a ce_id seen before.
@@ -39,7 +36,12 @@ CREATE TABLE quiz_fact (
     correct      INT,
     theta        DOUBLE PRECISION,
     se           DOUBLE PRECISION,
-    reason       TEXT
+    reason       TEXT,
+    -- the answers recorded for the quiz when it completed: an answer's rest score (the share correct among the quiz's
+    -- other answers) is (recorded_correct − correct) / (recorded_answers − 1), the criterion of the classical
+    -- discrimination indices for linear quizzes (in an adaptive quiz everybody scores about half)
+    recorded_answers INT,
+    recorded_correct INT
 );
 CREATE INDEX quiz_fact_tenant_exam ON quiz_fact (tenant_id, exam_code);
 

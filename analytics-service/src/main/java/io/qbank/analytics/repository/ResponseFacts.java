@@ -153,9 +153,10 @@ public class ResponseFacts {
     }
 
     /**
-     * A completed quiz closes its row. For a linear quiz each answer gets its rest score (the share correct among the
-     * quiz's other answers), which feeds the item's point-biserial sums, and the quiz counts as one sitting of its form
-     * (the set of item versions it answered) for KR-20.
+     * A completed quiz closes its row with the answers recorded for it. For a linear quiz each answer's rest score (the
+     * share correct among the quiz's other answers) feeds the item's point-biserial sums, and the quiz counts as one
+     * sitting of its form (the set of item versions it answered) for KR-20. The quiz ids reach the fact lookups as
+     * {@code = ANY ($1)}: joined only through a CTE, the cached generic plan scanned the whole fact table once per batch.
      */
     public Uni<Void> quizzesCompleted(SqlConnection connection, List<QuizCompleted> quizzes) {
         return connection.preparedQuery("""
@@ -163,21 +164,22 @@ public class ResponseFacts {
                     SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::float8[], $8::float8[],
                                          $9::text[], $10::timestamptz[])
                         AS c(quiz_id, tenant_id, user_id, exam_code, answered, correct, theta, se, reason, completed_at)),
+                recorded AS (
+                    SELECT quiz_id, count(*) AS n, count(*) FILTER (WHERE correct) AS k FROM response_fact
+                     WHERE quiz_id = ANY ($1::uuid[]) GROUP BY quiz_id),
                 done AS (
-                    INSERT INTO quiz_fact (quiz_id, tenant_id, user_id, exam_code, answered, correct, theta, se, reason, completed_at)
-                    SELECT * FROM c
+                    INSERT INTO quiz_fact (quiz_id, tenant_id, user_id, exam_code, answered, correct, theta, se, reason, completed_at,
+                           recorded_answers, recorded_correct)
+                    SELECT c.*, coalesce(r.n, 0), coalesce(r.k, 0) FROM c LEFT JOIN recorded r ON r.quiz_id = c.quiz_id
                     ON CONFLICT (quiz_id) DO UPDATE SET answered = excluded.answered, correct = excluded.correct, theta = excluded.theta,
-                           se = excluded.se, reason = excluded.reason, completed_at = excluded.completed_at
+                           se = excluded.se, reason = excluded.reason, completed_at = excluded.completed_at,
+                           recorded_answers = excluded.recorded_answers, recorded_correct = excluded.recorded_correct
                      WHERE quiz_fact.completed_at IS NULL AND quiz_fact.tenant_id = excluded.tenant_id
-                    RETURNING quiz_id, exam_code, adaptive),
-                quiz_score AS (
-                    SELECT r.quiz_id, count(*) AS n, count(*) FILTER (WHERE r.correct) AS k
-                      FROM response_fact r JOIN done d ON d.quiz_id = r.quiz_id AND d.adaptive = false
-                     GROUP BY r.quiz_id HAVING count(*) >= 2),
+                    RETURNING quiz_id, exam_code, adaptive, recorded_answers AS n, recorded_correct AS k),
                 scored AS (
-                    UPDATE response_fact r SET rest_score = (s.k - r.correct::int)::float8 / (s.n - 1)
-                      FROM quiz_score s WHERE r.quiz_id = s.quiz_id
-                    RETURNING r.quiz_id, r.tenant_id, r.item_id, r.version, r.correct, r.rest_score),
+                    SELECT r.quiz_id, r.tenant_id, r.item_id, r.version, r.correct, (d.k - r.correct::int)::float8 / (d.n - 1) AS rest_score
+                      FROM response_fact r JOIN done d ON d.quiz_id = r.quiz_id AND d.adaptive = false AND d.n >= 2
+                     WHERE r.quiz_id = ANY ($1::uuid[])),
                 sums AS (
                     INSERT INTO item_version_stats (tenant_id, item_id, version, scored, scored_correct, sum_rest, sum_rest_sq, sum_correct_rest)
                     SELECT tenant_id, item_id, version, count(*), count(*) FILTER (WHERE correct), sum(rest_score),

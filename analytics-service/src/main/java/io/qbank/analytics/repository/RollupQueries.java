@@ -77,8 +77,9 @@ public class RollupQueries {
     /** The rest scores and correctness of an item version's scored responses: the input of the upper–lower index. */
     public Uni<ClassicalStatistics.Scored> scoredResponses(String tenantId, UUID itemId, int version) {
         return pool.preparedQuery("""
-                SELECT rest_score, correct FROM response_fact
-                 WHERE item_id = $1 AND version = $2 AND tenant_id = $3 AND rest_score IS NOT NULL""")
+                SELECT (q.recorded_correct - r.correct::int)::float8 / (q.recorded_answers - 1), r.correct
+                  FROM response_fact r JOIN quiz_fact q ON q.quiz_id = r.quiz_id AND q.adaptive = false AND q.recorded_answers >= 2
+                 WHERE r.item_id = $1 AND r.version = $2 AND r.tenant_id = $3""")
                 .execute(Tuple.of(itemId, version, tenantId))
                 .map(rows -> {
                     double[] criterion = new double[rows.size()];
