@@ -49,7 +49,7 @@ public class AnalyticsIngest {
 
     @Incoming("delivery")
     public Uni<Void> onDeliveryEvents(ConsumerRecords<String, String> records) {
-        return consumer.apply("delivery", records, this::delivery).replaceWithVoid();
+        return consumer.applyKeyed("delivery", records, this::delivery).replaceWithVoid();
     }
 
     @Incoming("reviews")

@@ -3,8 +3,10 @@ package io.qbank.analytics.repository;
 import static io.qbank.common.persistence.Sql.column;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -158,7 +160,10 @@ public class ResponseFacts {
      * sitting of its form (the set of item versions it answered) for KR-20. The quiz ids reach the fact lookups as
      * {@code = ANY ($1)}: joined only through a CTE, the cached generic plan scanned the whole fact table once per batch.
      */
-    public Uni<Void> quizzesCompleted(SqlConnection connection, List<QuizCompleted> quizzes) {
+    public Uni<Void> quizzesCompleted(SqlConnection connection, List<QuizCompleted> completions) {
+        // one row per quiz: an upsert may not touch a row twice, and a completion re-sent under a new ce_id can share a poll
+        List<QuizCompleted> quizzes = List.copyOf(completions.stream()
+                .collect(Collectors.toMap(QuizCompleted::quizId, q -> q, (first, again) -> first, LinkedHashMap::new)).values());
         return connection.preparedQuery("""
                 WITH c AS (
                     SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::float8[], $8::float8[],

@@ -61,6 +61,22 @@ public class IdempotentBatchConsumer {
      */
     public Uni<Integer> apply(String consumer, Iterable<ConsumerRecord<String, String>> records,
             BiFunction<SqlConnection, List<CloudEvent>, Uni<?>> projection) {
+        return apply(consumer, records, projection, true);
+    }
+
+    /**
+     * For a projection whose every write is idempotent by the events' own business keys (facts inserted only if absent,
+     * rollups fed only from the rows actually inserted): the same batches, dead letters and retries, without a
+     * {@code processed_event} row per event, which on a high-volume topic is a good part of the work. The projection
+     * sees every event of the batch; the metrics count them all as applied.
+     */
+    public Uni<Integer> applyKeyed(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            BiFunction<SqlConnection, List<CloudEvent>, Uni<?>> projection) {
+        return apply(consumer, records, projection, false);
+    }
+
+    private Uni<Integer> apply(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            BiFunction<SqlConnection, List<CloudEvent>, Uni<?>> projection, boolean claim) {
         Map<UUID, CloudEvent> events = new LinkedHashMap<>();
         Map<UUID, ConsumerRecord<String, String>> origins = new LinkedHashMap<>();
         List<Uni<Void>> poison = new ArrayList<>();
@@ -77,8 +93,8 @@ public class IdempotentBatchConsumer {
         Uni<Void> dead = poison.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(poison).andFailFast().replaceWithVoid();
         List<CloudEvent> batch = List.copyOf(events.values());
         long start = System.nanoTime();
-        return dead.chain(() -> transaction(consumer, batch, projection))
-                .onFailure(IdempotentBatchConsumer::isPermanent).recoverWithUni(failure -> oneByOne(consumer, batch, origins, projection))
+        return dead.chain(() -> transaction(consumer, batch, projection, claim))
+                .onFailure(IdempotentBatchConsumer::isPermanent).recoverWithUni(failure -> oneByOne(consumer, batch, origins, projection, claim))
                 .invoke(applied -> {
                     registry.timer("qbank.events.batch", "consumer", consumer).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                     registry.summary("qbank.events.batch.size", "consumer", consumer).record(batch.size());
@@ -90,17 +106,22 @@ public class IdempotentBatchConsumer {
 
     /** After a permanent failure of the batch: each event alone, so that only the guilty one is dead-lettered. */
     private Uni<Integer> oneByOne(String consumer, List<CloudEvent> batch, Map<UUID, ConsumerRecord<String, String>> origins,
-            BiFunction<SqlConnection, List<CloudEvent>, Uni<?>> projection) {
+            BiFunction<SqlConnection, List<CloudEvent>, Uni<?>> projection, boolean claim) {
         return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(event -> transaction(consumer, List.of(event), projection)
+                .onItem().transformToUniAndConcatenate(event -> transaction(consumer, List.of(event), projection, claim)
                         .onFailure(IdempotentBatchConsumer::isPermanent)
                         .recoverWithUni(failure -> deadLetters.send(origins.get(event.id()), failure).replaceWith(0)))
                 .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
     }
 
-    private Uni<Integer> transaction(String consumer, List<CloudEvent> batch, BiFunction<SqlConnection, List<CloudEvent>, Uni<?>> projection) {
+    private Uni<Integer> transaction(String consumer, List<CloudEvent> batch, BiFunction<SqlConnection, List<CloudEvent>, Uni<?>> projection,
+            boolean claim) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(0);
+        }
+        if (!claim) {
+            return pool.withTransaction(connection -> projection.apply(connection, batch).replaceWith(batch.size()))
+                    .onFailure(failure -> !isPermanent(failure)).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
         }
         return pool.withTransaction(connection -> claim(connection, consumer, batch)
                 .chain(claimed -> {
@@ -129,7 +150,8 @@ public class IdempotentBatchConsumer {
 
     /**
      * A failure that happens again however often the event is retried: unreadable payloads, refused content, and the
-     * database's data and constraint errors (SQLSTATE classes 22 and 23). Anything else (connections, deadlocks,
+     * database's cardinality, data and constraint errors (SQLSTATE classes 21, 22 and 23; a batch that upserts one row
+     * twice is class 21, and is then applied event by event). Anything else (connections, deadlocks,
      * serialisation failures) is retried.
      */
     static boolean isPermanent(Throwable failure) {
@@ -137,7 +159,7 @@ public class IdempotentBatchConsumer {
             return true;
         }
         if (failure instanceof PgException pg && pg.getSqlState() != null) {
-            return pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23");
+            return pg.getSqlState().startsWith("21") || pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23");
         }
         return false;
     }

@@ -17,6 +17,8 @@ class IdempotentBatchConsumerTest {
         assertThat(IdempotentBatchConsumer.isPermanent(ApiException.badRequest("no"))).isTrue();
         assertThat(IdempotentBatchConsumer.isPermanent(new PgException("check violated", "ERROR", "23514", "detail"))).isTrue();
         assertThat(IdempotentBatchConsumer.isPermanent(new PgException("bad date", "ERROR", "22007", "detail"))).isTrue();
+        // ON CONFLICT DO UPDATE touching a row twice: the batch fails the same way every time (then goes event by event)
+        assertThat(IdempotentBatchConsumer.isPermanent(new PgException("cannot affect row a second time", "ERROR", "21000", "detail"))).isTrue();
         // deadlock, serialisation failure, the server going away, a closed connection: try again
         assertThat(IdempotentBatchConsumer.isPermanent(new PgException("deadlock", "ERROR", "40P01", "detail"))).isFalse();
         assertThat(IdempotentBatchConsumer.isPermanent(new PgException("shutdown", "FATAL", "57P01", "detail"))).isFalse();
