@@ -17,12 +17,17 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Any table view (a list of records) as RFC 4180 CSV: a header of the record's component names, one line per row.
  * Selected by {@code Accept: text/csv}.
  */
 @Provider
 @Produces(CsvWriter.TEXT_CSV)
+// the record accessors are read reflectively: registered for native images
+@RegisterForReflection(targets = { AnalyticsViews.CohortDay.class, AnalyticsViews.ItemStatistics.class, AnalyticsViews.FormReliability.class,
+        AnalyticsViews.TopicMastery.class, AnalyticsViews.Retention.class })
 public class CsvWriter implements MessageBodyWriter<List<?>> {
 
     public static final String TEXT_CSV = "text/csv";
