@@ -28,4 +28,9 @@ public class SourceMaterial {
     public int chunkCount;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** pending until every chunk is embedded (in the background), then ready; failed if the model refused the text */
+    @Column(name = "embedding_state", nullable = false)
+    public String embeddingState = "pending";
+    @Column(name = "embedded_chunks", nullable = false)
+    public int embeddedChunks;
 }

@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
+import io.qbank.generation.service.MaterialEmbedder;
 import io.qbank.generation.service.MaterialService;
 import io.smallrye.mutiny.Uni;
 
@@ -40,20 +41,22 @@ import io.smallrye.mutiny.Uni;
 public class MaterialResource {
 
     private final MaterialService materials;
+    private final MaterialEmbedder embedder;
     private final CurrentUserContext user;
 
-    public MaterialResource(MaterialService materials, CurrentUserContext user) {
+    public MaterialResource(MaterialService materials, MaterialEmbedder embedder, CurrentUserContext user) {
         this.materials = materials;
+        this.embedder = embedder;
         this.user = user;
     }
 
     @POST
     @Operation(summary = "Upload a text or Markdown source material; it is chunked with overlap (roles: author, admin)")
-    @APIResponse(responseCode = "201", description = "Stored and chunked")
+    @APIResponse(responseCode = "201", description = "Stored and chunked; its chunks are embedded in the background (embeddingState)")
     @APIResponse(responseCode = "413", description = "Larger than qbank.generation.max-material-chars")
     @APIResponse(responseCode = "422", description = "The text is empty")
     public Uni<RestResponse<MaterialResponse>> upload(@NotNull @Valid MaterialRequest request) {
-        return materials.upload(user.get(), request).map(m -> RestResponse.ResponseBuilder
+        return materials.upload(user.get(), request).invoke(m -> embedder.start(m.id)).map(m -> RestResponse.ResponseBuilder
                 .<MaterialResponse>created(URI.create("/api/v1/generation/materials/" + m.id)).entity(MaterialResponse.of(m)).build());
     }
 
