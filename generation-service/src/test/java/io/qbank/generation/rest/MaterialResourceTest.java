@@ -53,6 +53,14 @@ class MaterialResourceTest {
     }
 
     @Test
+    void withoutAProviderGenerationAnswers503SayingHowToConfigureOne() {
+        // this class runs without the OpenAI stub: the key is the "none" placeholder of application.properties
+        as(tenant, "author").body(Map.of("topic", "Cardiology", "difficulty", 3, "count", 1, "examCode", "STEP1"))
+                .post("/api/v1/generation/jobs").then().statusCode(503).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("QBANK_LLM_API_KEY"));
+    }
+
+    @Test
     void securityAndBadInput() {
         assertProblem(given().get(BASE).then(), 401);
         assertProblem(given().header("Authorization", TestTokens.bearerWithoutTenant(UUID.randomUUID(), "author")).get(BASE).then(), 401);

@@ -1,0 +1,110 @@
+package io.qbank.generation.rest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.qbank.common.security.CurrentUserContext;
+import io.qbank.common.security.Roles;
+import io.qbank.generation.domain.GenerationJob;
+import io.qbank.generation.service.GenerationService;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/generation/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Generation jobs")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({ Roles.AUTHOR, Roles.ADMIN })
+public class GenerationJobResource {
+
+    private final GenerationService generation;
+    private final CurrentUserContext user;
+
+    public GenerationJobResource(GenerationService generation, CurrentUserContext user) {
+        this.generation = generation;
+        this.user = user;
+    }
+
+    @POST
+    @Operation(summary = "Generate NBME-style items as drafts for authors (roles: author, admin)",
+            description = "Runs in the background: retrieval from the tenant's materials, one LLM call, validation, de-duplication; "
+                    + "valid new items go to authoring as DraftGenerated. Follow it with GET /{id} or GET /{id}/events.")
+    @APIResponse(responseCode = "202", description = "Queued; the body is the job")
+    @APIResponse(responseCode = "429", description = "Over the per-user or per-tenant hourly limit, or the tenant's concurrent jobs")
+    @APIResponse(responseCode = "503", description = "No LLM provider configured")
+    public Uni<RestResponse<GenerationJob>> start(@NotNull @Valid JobRequest request) {
+        return generation.start(user.get(), request).map(job -> RestResponse.ResponseBuilder
+                .create(RestResponse.Status.ACCEPTED, job).location(URI.create("/api/v1/generation/jobs/" + job.id())).build());
+    }
+
+    @GET
+    @Operation(summary = "The tenant's generation jobs, newest first")
+    public Uni<List<GenerationJob>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return generation.list(user.get(), limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A job with its progress: requested, generated, valid, rejected (with reasons), duplicates (with twins)")
+    public Uni<GenerationJob> get(@PathParam("id") UUID id) {
+        return generation.find(user.get(), id);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The job as server-sent events: its state whenever it changes, until it has finished")
+    public Multi<GenerationJob> events(@PathParam("id") UUID id) {
+        var me = user.get();
+        return generation.find(me, id).toMulti() // 404 before the stream starts
+                .onItem().transformToMultiAndConcatenate(first -> Multi.createBy().concatenating().streams(Multi.createFrom().item(first),
+                        first.finished() ? Multi.createFrom().empty()
+                                : Multi.createFrom().ticks().every(Duration.ofMillis(250))
+                                        .onItem().transformToUniAndConcatenate(tick -> generation.find(me, id))
+                                        .select().where(new java.util.function.Predicate<GenerationJob>() {
+                                            private GenerationJob last = first;
+
+                                            @Override
+                                            public boolean test(GenerationJob job) { // only changes
+                                                boolean changed = !job.equals(last);
+                                                last = job;
+                                                return changed;
+                                            }
+                                        })
+                                        .select().first(GenerationJob::finished)
+                                        .onCompletion().continueWith(List.of())));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a queued or running job: nothing it generates is kept (409 once it has finished)")
+    public Uni<GenerationJob> cancel(@PathParam("id") UUID id) {
+        return generation.cancel(user.get(), id);
+    }
+}

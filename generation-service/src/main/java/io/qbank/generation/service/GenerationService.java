@@ -1,0 +1,265 @@
+package io.qbank.generation.service;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.qbank.common.error.ApiException;
+import io.qbank.common.events.DraftGenerated;
+import io.qbank.common.events.ItemOption;
+import io.qbank.common.outbox.OutboxWriter;
+import io.qbank.common.security.CurrentUser;
+import io.qbank.generation.config.GenerationConfig;
+import io.qbank.generation.domain.GeneratedItem;
+import io.qbank.generation.domain.GenerationJob;
+import io.qbank.generation.llm.LlmClient;
+import io.qbank.generation.repository.JobRepository;
+import io.qbank.generation.rest.JobRequest;
+import io.qbank.generation.service.Retriever.RetrievedChunk;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Generation jobs: admitted under the rate limits, queued, then run in the background — retrieval, one LLM call with
+ * the NBME prompt, parsing, validation, de-duplication — and the valid, new items go to authoring as
+ * {@code DraftGenerated} through the outbox, in the transaction that records the job's outcome. Nothing generated is
+ * ever published here.
+ */
+@ApplicationScoped
+public class GenerationService {
+
+    private static final Logger LOG = Logger.getLogger(GenerationService.class);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
+
+    private final JobRepository jobs;
+    private final Retriever retriever;
+    private final Embedder embedder;
+    private final LlmClient llm;
+    private final OutboxWriter outbox;
+    private final Pool pool;
+    private final ReactiveValueCommands<String, Long> counters;
+    private final ReactiveRedisDataSource redis;
+    private final GenerationConfig config;
+
+    public GenerationService(JobRepository jobs, Retriever retriever, Embedder embedder, LlmClient llm, OutboxWriter outbox, Pool pool,
+            ReactiveRedisDataSource redis, GenerationConfig config) {
+        this.jobs = jobs;
+        this.retriever = retriever;
+        this.embedder = embedder;
+        this.llm = llm;
+        this.outbox = outbox;
+        this.pool = pool;
+        this.redis = redis;
+        this.counters = redis.value(Long.class);
+        this.config = config;
+    }
+
+    void failInterrupted(@Observes StartupEvent start) {
+        jobs.failInterrupted().subscribe().with(n -> {
+            if (n > 0) {
+                LOG.warnf("%d generation jobs were interrupted by a restart and are marked failed", n);
+            }
+        }, failure -> LOG.warn("could not check for interrupted generation jobs", failure));
+    }
+
+    /** 503 without a provider, 429 over a rate limit or the tenant's concurrent jobs; else the queued job, already started. */
+    public Uni<GenerationJob> start(CurrentUser user, JobRequest request) {
+        if (!llm.configured()) {
+            throw ApiException.serviceUnavailable("no LLM provider is configured: set QBANK_LLM_API_KEY (any value for servers without "
+                    + "keys), and QBANK_LLM_BASE_URL and QBANK_LLM_MODEL for a provider other than OpenAI (Azure OpenAI, Ollama, vLLM)");
+        }
+        String hour = HOUR.format(Instant.now());
+        return admit("rl:generation:user:" + user.tenantId() + ":" + user.userId() + ":" + hour, config.jobsPerUserPerHour(), "you")
+                .chain(() -> admit("rl:generation:tenant:" + user.tenantId() + ":" + hour, config.jobsPerTenantPerHour(), "your tenant"))
+                .chain(() -> jobs.queue(UUID.randomUUID(), user.tenantId(), user.userId(), request, config.maxConcurrentJobsPerTenant()))
+                .invoke(job -> run(user.tenantId(), job).subscribe().with(x -> { }, failure -> LOG.errorf(failure, "generation job %s", job.id())));
+    }
+
+    /** A fixed-window counter per hour in Redis (lost counters only ever admit more, never refuse wrongly). */
+    private Uni<Void> admit(String key, int limit, String who) {
+        return counters.incr(key).call(count -> count == 1 ? redis.key().expire(key, 3600) : Uni.createFrom().voidItem())
+                .invoke(count -> {
+                    if (count > limit) {
+                        throw new ApiException(429, "Too many requests", who + " may start " + limit + " generation jobs per hour; try again next hour");
+                    }
+                }).replaceWithVoid();
+    }
+
+    Uni<Void> run(String tenantId, GenerationJob job) {
+        return jobs.markRunning(job.id(), llm.model(), GenerationPrompt.VERSION)
+                .chain(running -> !running ? Uni.createFrom().voidItem()
+                        : retriever.retrieve(tenantId, job.materialIds(), job.topic() + (job.subtopic() == null ? "" : " " + job.subtopic()),
+                                config.contextChunks())
+                                .call(chunks -> jobs.sources(job.id(), chunks.stream().map(RetrievedChunk::chunkId).toArray(UUID[]::new)))
+                                .chain(chunks -> Uni.createFrom().item(() -> llm.write(GenerationPrompt.SYSTEM, GenerationPrompt.user(job.topic(),
+                                        job.subtopic(), job.difficulty(), job.studentLevel(), job.requested(), chunks)))
+                                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                                        .chain(answer -> judge(tenantId, job, chunks, answer))))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("generation job %s failed: %s", job.id(), failure.getMessage());
+                    return jobs.fail(job.id(), failure instanceof GeneratedItemParser.UnreadableAnswer || failure instanceof LlmClient.TransientFailure
+                            || failure instanceof LlmClient.PermanentFailure ? failure.getMessage()
+                                    : "generation failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                });
+    }
+
+    /** Parses, validates and de-duplicates the answer, then keeps the outcome and the drafts in one transaction. */
+    private Uni<Void> judge(String tenantId, GenerationJob job, List<RetrievedChunk> chunks, String answer) {
+        List<GeneratedItem> items;
+        try {
+            items = GeneratedItemParser.parse(answer);
+        } catch (GeneratedItemParser.UnreadableAnswer e) {
+            return Uni.createFrom().failure(e);
+        }
+        List<GeneratedItem> generated = items.size() > job.requested() ? items.subList(0, job.requested()) : items;
+        return earlierDrafts(tenantId).chain(earlier -> Uni.createFrom().item(() -> decide(job, generated, earlier))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .chain(decision -> store(tenantId, job, chunks, decision));
+    }
+
+    private record Accepted(UUID draftId, GeneratedItem item, ItemValidator.Report report, float[] embedding) {
+    }
+
+    private record Decision(List<Accepted> accepted, int rejected, int duplicates, List<Map<String, Object>> outcomes, int generated) {
+    }
+
+    private record Earlier(UUID draftId, float[] embedding) {
+    }
+
+    private Decision decide(GenerationJob job, List<GeneratedItem> items, List<Earlier> earlier) {
+        List<Accepted> accepted = new ArrayList<>();
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        int rejected = 0, duplicates = 0;
+        for (int i = 0; i < items.size(); i++) {
+            GeneratedItem item = items.get(i);
+            ItemValidator.Report report = ItemValidator.validate(item, job.difficulty());
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            outcome.put("index", i);
+            outcome.put("qualityScore", report.qualityScore());
+            if (!report.valid()) {
+                rejected++;
+                outcome.put("outcome", "rejected");
+                outcome.put("reasons", report.rejections());
+                outcomes.add(outcome);
+                continue;
+            }
+            float[] embedding = embedder.embed(fingerprint(item));
+            UUID twin = null;
+            double closest = 0;
+            for (Earlier e : earlier) {
+                double s = Embedder.cosine(embedding, e.embedding());
+                if (s >= config.duplicateThreshold() && s > closest) {
+                    twin = e.draftId();
+                    closest = s;
+                }
+            }
+            for (Accepted a : accepted) {
+                double s = Embedder.cosine(embedding, a.embedding());
+                if (s >= config.duplicateThreshold() && s > closest) {
+                    twin = a.draftId();
+                    closest = s;
+                }
+            }
+            if (twin != null) {
+                duplicates++;
+                outcome.put("outcome", "duplicate");
+                outcome.put("duplicateOf", twin.toString());
+                outcome.put("similarity", Math.round(closest * 1000) / 1000.0);
+                outcomes.add(outcome);
+                continue;
+            }
+            UUID draftId = UUID.randomUUID();
+            accepted.add(new Accepted(draftId, item, report, embedding));
+            outcome.put("outcome", "accepted");
+            outcome.put("draftId", draftId.toString());
+            outcome.put("warnings", report.findings().stream().map(f -> f.code() + ": " + f.message()).toList());
+            outcomes.add(outcome);
+        }
+        return new Decision(accepted, rejected, duplicates, outcomes, items.size());
+    }
+
+    /** What makes two questions the same question: the case, the question asked and the answer. */
+    static String fingerprint(GeneratedItem item) {
+        return item.vignette() + "\n" + item.question() + "\nAnswer: " + item.options().get(item.correctIndex());
+    }
+
+    private Uni<List<Earlier>> earlierDrafts(String tenantId) {
+        return pool.preparedQuery("SELECT id, embedding FROM generated_draft WHERE tenant_id = $1").execute(Tuple.of(tenantId))
+                .map(rows -> {
+                    List<Earlier> out = new ArrayList<>();
+                    for (Row row : rows) {
+                        Float[] boxed = row.getArrayOfFloats(1);
+                        float[] v = new float[boxed.length];
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] = boxed[i];
+                        }
+                        out.add(new Earlier(row.getUUID(0), v));
+                    }
+                    return out;
+                });
+    }
+
+    private Uni<Void> store(String tenantId, GenerationJob job, List<RetrievedChunk> chunks, Decision decision) {
+        Instant now = Instant.now();
+        List<UUID> sources = chunks.stream().map(RetrievedChunk::chunkId).toList();
+        List<OutboxWriter.Pending> events = new ArrayList<>();
+        List<Tuple> drafts = new ArrayList<>();
+        for (Accepted a : decision.accepted()) {
+            GeneratedItem item = a.item();
+            List<ItemOption> options = new ArrayList<>();
+            for (int i = 0; i < item.options().size(); i++) {
+                String why = item.optionExplanations() != null && i < item.optionExplanations().size() ? item.optionExplanations().get(i) : null;
+                options.add(new ItemOption(String.valueOf((char) ('A' + i)), item.options().get(i).strip(), i == item.correctIndex(), why));
+            }
+            String rationale = item.explanation().strip() + (item.teachingPoints() == null || item.teachingPoints().isEmpty() ? ""
+                    : "\n\nTeaching points:\n- " + String.join("\n- ", item.teachingPoints()));
+            DraftGenerated draft = new DraftGenerated(a.draftId(), job.id(), tenantId, job.requestedBy(), job.examCode(), job.topicId(),
+                    job.topic(), item.vignette().strip(), item.question().strip(), options, rationale, GenerationPrompt.difficultyLabel(job.difficulty()),
+                    job.difficulty(), llm.model(), GenerationPrompt.VERSION, sources, a.report().qualityScore(),
+                    a.report().findings().stream().map(f -> f.code() + ": " + f.message()).toList(), now);
+            events.add(new OutboxWriter.Pending(tenantId, job.id().toString(), a.draftId().toString(), draft));
+            drafts.add(Tuple.from(new Object[] { a.draftId(), job.id(), tenantId, draft.stem(), draft.leadIn(), a.report().qualityScore(),
+                    MaterialEmbedder.boxed(a.embedding()) }));
+        }
+        return pool.withTransaction(c -> jobs.finish(c, job.id(), decision.generated(), decision.accepted().size(), decision.rejected(),
+                decision.duplicates(), decision.outcomes())
+                .chain(kept -> !kept || drafts.isEmpty() ? Uni.createFrom().voidItem()
+                        : c.preparedQuery("INSERT INTO generated_draft (id, job_id, tenant_id, stem, lead_in, quality, embedding) "
+                                + "VALUES ($1, $2, $3, $4, $5, $6, $7)").executeBatch(drafts)
+                                .chain(() -> outbox.appendAll(c, events))));
+    }
+
+    public Uni<GenerationJob> find(CurrentUser user, UUID id) {
+        return jobs.find(user.tenantId(), id);
+    }
+
+    public Uni<List<GenerationJob>> list(CurrentUser user, int limit) {
+        return jobs.list(user.tenantId(), limit);
+    }
+
+    /** 409 when the job had already finished. */
+    public Uni<GenerationJob> cancel(CurrentUser user, UUID id) {
+        return jobs.find(user.tenantId(), id).chain(job -> jobs.cancel(user.tenantId(), id).chain(cancelled -> {
+            if (!cancelled) {
+                throw ApiException.conflict("the job has already " + job.state());
+            }
+            return jobs.find(user.tenantId(), id);
+        }));
+    }
+}
