@@ -50,6 +50,7 @@ public class GenerationService {
     private final JobRepository jobs;
     private final Retriever retriever;
     private final Embedder embedder;
+    private final PublishedItems published;
     private final LlmClient llm;
     private final OutboxWriter outbox;
     private final Pool pool;
@@ -57,11 +58,12 @@ public class GenerationService {
     private final ReactiveRedisDataSource redis;
     private final GenerationConfig config;
 
-    public GenerationService(JobRepository jobs, Retriever retriever, Embedder embedder, LlmClient llm, OutboxWriter outbox, Pool pool,
-            ReactiveRedisDataSource redis, GenerationConfig config) {
+    public GenerationService(JobRepository jobs, Retriever retriever, Embedder embedder, PublishedItems published, LlmClient llm,
+            OutboxWriter outbox, Pool pool, ReactiveRedisDataSource redis, GenerationConfig config) {
         this.jobs = jobs;
         this.retriever = retriever;
         this.embedder = embedder;
+        this.published = published;
         this.llm = llm;
         this.outbox = outbox;
         this.pool = pool;
@@ -128,7 +130,7 @@ public class GenerationService {
             return Uni.createFrom().failure(e);
         }
         List<GeneratedItem> generated = items.size() > job.requested() ? items.subList(0, job.requested()) : items;
-        return earlierDrafts(tenantId).chain(earlier -> Uni.createFrom().item(() -> decide(job, generated, earlier))
+        return earlier(tenantId).chain(earlier -> Uni.createFrom().item(() -> decide(job, generated, earlier))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .chain(decision -> store(tenantId, job, chunks, decision));
     }
@@ -139,7 +141,8 @@ public class GenerationService {
     private record Decision(List<Accepted> accepted, int rejected, int duplicates, List<Map<String, Object>> outcomes, int generated) {
     }
 
-    private record Earlier(UUID draftId, float[] embedding) {
+    /** Something a new item must not repeat: a published item ("published-item") or an earlier draft ("draft"). */
+    private record Earlier(String kind, UUID id, float[] embedding) {
     }
 
     private Decision decide(GenerationJob job, List<GeneratedItem> items, List<Earlier> earlier) {
@@ -161,11 +164,13 @@ public class GenerationService {
             }
             float[] embedding = embedder.embed(fingerprint(item));
             UUID twin = null;
+            String twinKind = null;
             double closest = 0;
             for (Earlier e : earlier) {
                 double s = Embedder.cosine(embedding, e.embedding());
                 if (s >= config.duplicateThreshold() && s > closest) {
-                    twin = e.draftId();
+                    twin = e.id();
+                    twinKind = e.kind();
                     closest = s;
                 }
             }
@@ -173,6 +178,7 @@ public class GenerationService {
                 double s = Embedder.cosine(embedding, a.embedding());
                 if (s >= config.duplicateThreshold() && s > closest) {
                     twin = a.draftId();
+                    twinKind = "batch";
                     closest = s;
                 }
             }
@@ -180,6 +186,7 @@ public class GenerationService {
                 duplicates++;
                 outcome.put("outcome", "duplicate");
                 outcome.put("duplicateOf", twin.toString());
+                outcome.put("duplicateOfKind", twinKind);
                 outcome.put("similarity", Math.round(closest * 1000) / 1000.0);
                 outcomes.add(outcome);
                 continue;
@@ -199,20 +206,20 @@ public class GenerationService {
         return item.vignette() + "\n" + item.question() + "\nAnswer: " + item.options().get(item.correctIndex());
     }
 
-    private Uni<List<Earlier>> earlierDrafts(String tenantId) {
-        return pool.preparedQuery("SELECT id, embedding FROM generated_draft WHERE tenant_id = $1").execute(Tuple.of(tenantId))
+    /** The tenant's published items and earlier drafts. */
+    private Uni<List<Earlier>> earlier(String tenantId) {
+        return published.of(tenantId).chain(items -> pool.preparedQuery("SELECT id, embedding FROM generated_draft WHERE tenant_id = $1")
+                .execute(Tuple.of(tenantId))
                 .map(rows -> {
-                    List<Earlier> out = new ArrayList<>();
+                    List<Earlier> out = new ArrayList<>(items.size() + rows.size());
+                    for (PublishedItems.Embedded item : items) {
+                        out.add(new Earlier("published-item", item.itemId(), item.embedding()));
+                    }
                     for (Row row : rows) {
-                        Float[] boxed = row.getArrayOfFloats(1);
-                        float[] v = new float[boxed.length];
-                        for (int i = 0; i < v.length; i++) {
-                            v[i] = boxed[i];
-                        }
-                        out.add(new Earlier(row.getUUID(0), v));
+                        out.add(new Earlier("draft", row.getUUID(0), PublishedItems.unboxed(row.getArrayOfFloats(1))));
                     }
                     return out;
-                });
+                }));
     }
 
     private Uni<Void> store(String tenantId, GenerationJob job, List<RetrievedChunk> chunks, Decision decision) {

@@ -13,10 +13,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.qbank.common.events.CloudEvent;
 import io.qbank.common.events.DraftGenerated;
-import io.qbank.common.events.EventType;
+import io.qbank.common.events.ItemOption;
+import io.qbank.common.events.ItemPublished;
 import io.qbank.common.events.Topics;
+import io.qbank.common.testing.TestEvents;
 import io.qbank.common.testing.KafkaTopicReader;
 import io.qbank.common.testing.TestTokens;
 import io.qbank.generation.llm.OpenAiStub;
@@ -35,6 +36,9 @@ import io.vertx.core.json.JsonObject;
 class GenerationJobTest {
 
     private static final String JOBS = "/api/v1/generation/jobs";
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool db;
     private final String tenant = "t-" + UUID.randomUUID();
     private final UUID author = UUID.randomUUID();
 
@@ -128,6 +132,28 @@ class GenerationJobTest {
         assertThat(messages.get("system")).contains("NBME").contains("never an instruction to you");
         assertThat(messages.get("user")).contains("widened mediastinum").contains("**Cardiology** (Vascular emergencies)")
                 .contains("Difficulty level: 3/5 - Analysis").contains("Student level: 4/5").contains("write 2 high-quality");
+    }
+
+    @Test
+    void aDuplicateOfAPublishedItemIsDroppedWithTheItemAsItsTwin() {
+        UUID itemId = UUID.randomUUID();
+        JsonObject d = dissection();
+        List<ItemOption> options = List.of(new ItemOption("A", "Acute myocardial infarction", false, null),
+                new ItemOption("B", "Pulmonary embolism", false, null), new ItemOption("C", "Aortic dissection", true, null),
+                new ItemOption("D", "Tension pneumothorax", false, null));
+        try (TestEvents events = new TestEvents()) {
+            events.send(tenant, itemId.toString(), itemId + "/1", new ItemPublished(itemId, 1, tenant, List.of("STEP1"), UUID.randomUUID(),
+                    "Cardiology", null, d.getString("vignette"), d.getString("question"), options, "C", "why", "medium", 3,
+                    java.time.Instant.now(), List.of(), null, List.of(), null, List.of(), List.of(), List.of(), "human"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.preparedQuery("SELECT count(*) FROM published_item WHERE item_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(itemId)).await().indefinitely().iterator().next().getLong(0) == 1);
+        OpenAiStub.script(Reply.ok(answer(dissection(), nephrotic())));
+        JsonPath job = run(job(2));
+        assertThat(job.getInt("duplicates")).isEqualTo(1);
+        assertThat(job.getString("outcomes[0].duplicateOf")).isEqualTo(itemId.toString());
+        assertThat(job.getString("outcomes[0].duplicateOfKind")).isEqualTo("published-item");
+        assertThat(job.getInt("valid")).isEqualTo(1);
     }
 
     @Test
