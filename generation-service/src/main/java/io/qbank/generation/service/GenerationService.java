@@ -115,10 +115,19 @@ public class GenerationService {
                                         .chain(answer -> judge(tenantId, job, chunks, answer))))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("generation job %s failed: %s", job.id(), failure.getMessage());
-                    return jobs.fail(job.id(), failure instanceof GeneratedItemParser.UnreadableAnswer || failure instanceof LlmClient.TransientFailure
-                            || failure instanceof LlmClient.PermanentFailure ? failure.getMessage()
-                                    : "generation failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                    return jobs.fail(job.id(), reason(failure));
                 });
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof GeneratedItemParser.UnreadableAnswer || failure instanceof LlmClient.TransientFailure
+                || failure instanceof LlmClient.PermanentFailure) {
+            return failure.getMessage();
+        }
+        if (failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException) {
+            return "the provider failed repeatedly, so calls to it are paused for a while (circuit open); try again later";
+        }
+        return "generation failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     /** Parses, validates and de-duplicates the answer, then keeps the outcome and the drafts in one transaction. */

@@ -87,7 +87,9 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
                 "quarkus.langchain4j.openai.chat-model.model-name", "stub-model", "quarkus.langchain4j.openai.timeout", "2s",
                 // short back-off so retries fit in a test
                 "io.qbank.generation.llm.LlmClient/write/Retry/delay", "100",
-                "io.qbank.generation.llm.LlmClient/write/Retry/jitter", "0");
+                "io.qbank.generation.llm.LlmClient/write/Retry/jitter", "0",
+                // small enough for a test to reach; each test uses an author of its own
+                "qbank.generation.jobs-per-user-per-hour", "5");
     }
 
     @Override

@@ -258,6 +258,23 @@ class GenerationJobTest {
     }
 
     @Test
+    void aUserStartsAtMostTheHourlyLimitOfJobs() {
+        // the stub's configuration allows 5 jobs per user and hour
+        for (int i = 0; i < 5; i++) {
+            OpenAiStub.script(Reply.ok(answer(nephrotic())));
+            as(author, tenant, "author").body(job(1)).post(JOBS).then().statusCode(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> as(author, tenant, "author").get(JOBS).then().extract().jsonPath()
+                    .getList("state", String.class).stream().noneMatch(s -> s.equals("queued") || s.equals("running")));
+        }
+        assertProblem(as(author, tenant, "author").body(job(1)).post(JOBS).then(), 429);
+        // another author of the tenant is not held back by this one (and the job finishes here, not during the next test)
+        OpenAiStub.script(Reply.ok(answer(dissection())));
+        as(UUID.randomUUID(), tenant, "author").body(job(1)).post(JOBS).then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(author, tenant, "author").get(JOBS).then().extract().jsonPath()
+                .getList("state", String.class).stream().noneMatch(s -> s.equals("queued") || s.equals("running")));
+    }
+
+    @Test
     void rolesTenantsAndBadInput() {
         assertProblem(given().contentType(ContentType.JSON).body(job(1)).post(JOBS).then(), 401);
         assertProblem(as(author, tenant, "student").body(job(1)).post(JOBS).then(), 403);
