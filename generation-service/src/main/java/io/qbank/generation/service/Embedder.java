@@ -62,6 +62,24 @@ public class Embedder {
         return out;
     }
 
+    /** For a REAL[] column. */
+    public static Float[] boxed(float[] v) {
+        Float[] out = new Float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    /** From a REAL[] column. */
+    public static float[] unboxed(Float[] boxed) {
+        float[] v = new float[boxed.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = boxed[i];
+        }
+        return v;
+    }
+
     public static double cosine(float[] a, float[] b) {
         double dot = 0;
         for (int i = 0; i < a.length; i++) {

@@ -225,7 +225,7 @@ public class GenerationService {
                         out.add(new Earlier("published-item", item.itemId(), item.embedding()));
                     }
                     for (Row row : rows) {
-                        out.add(new Earlier("draft", row.getUUID(0), PublishedItems.unboxed(row.getArrayOfFloats(1))));
+                        out.add(new Earlier("draft", row.getUUID(0), Embedder.unboxed(row.getArrayOfFloats(1))));
                     }
                     return out;
                 }));
@@ -251,7 +251,7 @@ public class GenerationService {
                     a.report().findings().stream().map(f -> f.code() + ": " + f.message()).toList(), now);
             events.add(new OutboxWriter.Pending(tenantId, job.id().toString(), a.draftId().toString(), draft));
             drafts.add(Tuple.from(new Object[] { a.draftId(), job.id(), tenantId, draft.stem(), draft.leadIn(), a.report().qualityScore(),
-                    MaterialEmbedder.boxed(a.embedding()) }));
+                    Embedder.boxed(a.embedding()) }));
         }
         return pool.withTransaction(c -> jobs.finish(c, job.id(), decision.generated(), decision.accepted().size(), decision.rejected(),
                 decision.duplicates(), decision.outcomes())

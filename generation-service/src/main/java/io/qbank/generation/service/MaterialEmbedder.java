@@ -86,7 +86,7 @@ public class MaterialEmbedder {
     private Uni<Void> store(UUID materialId, List<UUID> ids, float[][] vectors) {
         List<Tuple> updates = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            updates.add(Tuple.of(ids.get(i), boxed(vectors[i])));
+            updates.add(Tuple.of(ids.get(i), Embedder.boxed(vectors[i])));
         }
         return pool.withTransaction(connection -> connection.preparedQuery("UPDATE material_chunk SET embedding = $2 WHERE id = $1")
                 .executeBatch(updates)
@@ -95,13 +95,5 @@ public class MaterialEmbedder {
                                                                        WHERE material_id = $1 AND embedding IS NOT NULL)
                          WHERE id = $1""").execute(Tuple.of(materialId))))
                 .replaceWithVoid();
-    }
-
-    static Float[] boxed(float[] v) {
-        Float[] out = new Float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
-        }
-        return out;
     }
 }

@@ -67,7 +67,7 @@ public class PublishedItems {
                                 List<Tuple> rowsToInsert = new ArrayList<>();
                                 for (int i = 0; i < fresh.size(); i++) {
                                     rowsToInsert.add(Tuple.of(fresh.get(i).itemId(), fresh.get(i).version(), fresh.get(i).tenantId(),
-                                            MaterialEmbedder.boxed(vectors[i])));
+                                            Embedder.boxed(vectors[i])));
                                 }
                                 return connection.preparedQuery("INSERT INTO published_item (item_id, version, tenant_id, embedding) "
                                         + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING").executeBatch(rowsToInsert).replaceWithVoid();
@@ -94,20 +94,12 @@ public class PublishedItems {
                         for (Row row : rows) {
                             long seq = row.getLong(3);
                             if (seq > index.lastSeq) {
-                                index.items.add(new Embedded(row.getUUID(0), row.getInteger(1), unboxed(row.getArrayOfFloats(2))));
+                                index.items.add(new Embedded(row.getUUID(0), row.getInteger(1), Embedder.unboxed(row.getArrayOfFloats(2))));
                                 index.lastSeq = seq;
                             }
                         }
                         return List.copyOf(index.items);
                     }
                 });
-    }
-
-    static float[] unboxed(Float[] boxed) {
-        float[] v = new float[boxed.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = boxed[i];
-        }
-        return v;
     }
 }

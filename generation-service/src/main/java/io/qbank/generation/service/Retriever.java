@@ -40,7 +40,7 @@ public class Retriever {
                         .map(rows -> {
                             PriorityQueue<RetrievedChunk> best = new PriorityQueue<>(Comparator.comparingDouble(RetrievedChunk::similarity));
                             for (Row row : rows) {
-                                double similarity = Embedder.cosine(q, vector(row.getArrayOfFloats(3)));
+                                double similarity = Embedder.cosine(q, Embedder.unboxed(row.getArrayOfFloats(3)));
                                 if (best.size() < k) {
                                     best.add(new RetrievedChunk(row.getUUID(0), row.getUUID(1), row.getString(2), similarity));
                                 } else if (similarity > best.peek().similarity()) {
@@ -52,13 +52,5 @@ public class Retriever {
                             out.sort(Comparator.comparingDouble(RetrievedChunk::similarity).reversed());
                             return out;
                         }));
-    }
-
-    private static float[] vector(Float[] boxed) {
-        float[] v = new float[boxed.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = boxed[i];
-        }
-        return v;
     }
 }
