@@ -88,6 +88,8 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
                 // short back-off so retries fit in a test
                 "io.qbank.generation.llm.LlmClient/write/Retry/delay", "100",
                 "io.qbank.generation.llm.LlmClient/write/Retry/jitter", "0",
+                // a circuit opened by a test closes again after a second (the annotation's unit)
+                "io.qbank.generation.llm.LlmClient/write/CircuitBreaker/delay", "1",
                 // small enough for a test to reach; each test uses an author of its own
                 "qbank.generation.jobs-per-user-per-hour", "5");
     }

@@ -215,6 +215,24 @@ class GenerationJobTest {
     }
 
     @Test
+    void aProviderFailingOverAndOverOpensTheCircuitThenIsTriedAgain() {
+        Reply failing = new Reply(503, "{\"error\": {\"message\": \"overloaded\"}}", 0);
+        OpenAiStub.script(failing, failing, failing, failing, failing, failing, failing, failing);
+        // two jobs of up to 4 attempts each; once 6 recent calls are mostly failures (earlier tests' calls count too) the
+        // circuit opens and the remaining attempts never reach the provider
+        JsonPath first = run(job(1));
+        assertThat(first.getString("state")).isEqualTo("failed");
+        JsonPath second = run(job(1));
+        assertThat(second.getString("state")).isEqualTo("failed");
+        assertThat(second.getString("error")).contains("circuit open");
+        assertThat(OpenAiStub.requests()).hasSizeBetween(1, 6);
+        // after the circuit's delay one call is let through; it succeeds and closes the circuit
+        await().pollDelay(Duration.ofMillis(1_200)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        OpenAiStub.script(Reply.ok(answer(nephrotic())));
+        assertThat(run(job(1)).getString("state")).isEqualTo("succeeded");
+    }
+
+    @Test
     void aRefusedKeyFailsAtOnceWithoutRetries() {
         OpenAiStub.script(new Reply(401, "{\"error\": {\"message\": \"bad key\"}}", 0), Reply.ok(answer(dissection())));
         JsonPath job = run(job(1));
