@@ -75,3 +75,4 @@ fi
 echo "[bench] $(psql_db -Atc "SELECT count(*) FROM published_item WHERE tenant_id = '$TENANT'") published items in tenant $TENANT"
 java -cp "$KAFKA_LIBS/*" "$HERE/GenerationLoad.java" "http://127.0.0.1:$PORT" "$TOKEN" "$DRAFTS_TOPIC" "$RUNS" 20 \
   "PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -U qbank -d qbank_generation -X -q -c \"DELETE FROM generated_draft WHERE tenant_id = '$TENANT'\"" 2>/dev/null
+echo "[bench] generation-service RSS after the runs: $(( $(ps -o rss= -p $SERVICE_PID) / 1024 )) MB (JVM options: ${QBANK_JAVA_OPTS:-lib.sh default})"
