@@ -19,6 +19,8 @@ import io.vertx.pgclient.PgException;
 @ApplicationScoped
 public class JobRepository {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(JobRepository.class);
+
     private static final String COLUMNS = "job_id, tenant_id, kind, state, requested_by, parameters, progress, result, error, created_at, started_at, finished_at";
 
     private final Pool pool;
@@ -47,6 +49,19 @@ public class JobRepository {
                 UPDATE analytics_job SET state = CASE WHEN $3::text IS NULL THEN 'succeeded' ELSE 'failed' END, result = $2, error = $3,
                        finished_at = now() WHERE job_id = $1""")
                 .execute(Tuple.of(jobId, result, error)).replaceWithVoid();
+    }
+
+    /**
+     * Runs a started job's work in the background: its summary, or its failure's message, goes on the job's row, so the job
+     * always ends succeeded or failed.
+     */
+    public void runInBackground(AnalyticsJob job, Uni<JsonObject> work) {
+        work.chain(summary -> finish(job.jobId(), summary, null))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.errorf(failure, "%s job %s failed", job.kind(), job.jobId());
+                    return finish(job.jobId(), null, String.valueOf(failure.getMessage()));
+                })
+                .subscribe().with(done -> { }, failure -> LOG.errorf(failure, "%s job %s: its outcome could not be recorded", job.kind(), job.jobId()));
     }
 
     /** Jobs a stopped process left running can never finish: they are failed at start-up. */

@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import io.qbank.analytics.config.AnalyticsConfig;
 import io.qbank.analytics.domain.AnalyticsJob;
 import io.qbank.analytics.psychometrics.MmlCalibration;
@@ -38,7 +36,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CalibrationService {
 
-    private static final Logger LOG = Logger.getLogger(CalibrationService.class);
 
     /** What a calibration run is asked to do. */
     public record Request(String model, int minimumResponses) {
@@ -71,12 +68,11 @@ public class CalibrationService {
         MmlCalibration.Model model = model(request.model());
         return jobs.start(tenantId, AnalyticsJob.CALIBRATION, requestedBy,
                 JsonObject.of("model", model.label, "minimumResponses", request.minimumResponses()))
-                .invoke(job -> run(job.jobId(), tenantId, model, request.minimumResponses())
-                        .subscribe().with(ignored -> { }, failure -> LOG.errorf(failure, "calibration job %s", job.jobId())));
+                .invoke(job -> jobs.runInBackground(job, run(job.jobId(), tenantId, model, request.minimumResponses())));
     }
 
-    /** Runs to the end, recording the outcome on the job row; never fails. */
-    Uni<Void> run(UUID jobId, String tenantId, MmlCalibration.Model model, int minimumResponses) {
+    /** The work of the job: its summary. */
+    Uni<JsonObject> run(UUID jobId, String tenantId, MmlCalibration.Model model, int minimumResponses) {
         MmlCalibration.Settings settings = new MmlCalibration.Settings(model, config.calibration().quadraturePoints(), 6,
                 config.calibration().maxCycles(), config.calibration().tolerance(), 5, 17, 0, 0.5);
         AtomicLong lastReport = new AtomicLong();
@@ -91,12 +87,7 @@ public class CalibrationService {
                             }
                         }))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .chain(result -> store(tenantId, jobId, model, data, result)))
-                .chain(summary -> jobs.finish(jobId, summary, null))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.errorf(failure, "calibration job %s failed", jobId);
-                    return jobs.finish(jobId, null, String.valueOf(failure.getMessage()));
-                });
+                        .chain(result -> store(tenantId, jobId, model, data, result)));
     }
 
     private Uni<Data> load(String tenantId, int minimumResponses) {

@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import io.qbank.analytics.config.AnalyticsConfig;
 import io.qbank.analytics.domain.AnalyticsJob;
 import io.qbank.analytics.repository.JobRepository;
@@ -34,7 +32,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ExposureControlService {
 
-    private static final Logger LOG = Logger.getLogger(ExposureControlService.class);
 
     public record Request(String examCode, double targetRate, int examinees, int quizLength) {
     }
@@ -57,11 +54,11 @@ public class ExposureControlService {
     public Uni<AnalyticsJob> start(String tenantId, String requestedBy, Request request) {
         return jobs.start(tenantId, AnalyticsJob.EXPOSURE_CONTROL, requestedBy, JsonObject.of("examCode", request.examCode(),
                 "targetRate", request.targetRate(), "examinees", request.examinees(), "quizLength", request.quizLength()))
-                .invoke(job -> run(job.jobId(), tenantId, request)
-                        .subscribe().with(ignored -> { }, failure -> LOG.errorf(failure, "exposure-control job %s", job.jobId())));
+                .invoke(job -> jobs.runInBackground(job, run(job.jobId(), tenantId, request)));
     }
 
-    Uni<Void> run(UUID jobId, String tenantId, Request request) {
+    /** The work of the job: its summary. */
+    Uni<JsonObject> run(UUID jobId, String tenantId, Request request) {
         AnalyticsConfig.ExposureControl settings = config.exposureControl();
         return bank(tenantId, request.examCode())
                 .chain(items -> {
@@ -75,11 +72,6 @@ public class ExposureControlService {
                                     "rmse", it.rmse())).subscribe().with(x -> { }, f -> { })))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                             .chain(result -> store(tenantId, jobId, request, items, result));
-                })
-                .chain(summary -> jobs.finish(jobId, summary, null))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.errorf(failure, "exposure-control job %s failed", jobId);
-                    return jobs.finish(jobId, null, String.valueOf(failure.getMessage()));
                 });
     }
 
