@@ -36,7 +36,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CalibrationService {
 
-
     /** What a calibration run is asked to do. */
     public record Request(String model, int minimumResponses) {
     }

@@ -32,7 +32,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ExposureControlService {
 
-
     public record Request(String examCode, double targetRate, int examinees, int quizLength) {
     }
 
