@@ -1,16 +1,18 @@
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,18 +24,17 @@ import java.util.regex.Pattern;
  * the selections achieved per second and the errors, for a warm-up then a measured window.
  * With --ceiling the same students send GET /q/health/live twice per step instead: the service's trivial endpoint under the
  * same request rate. With --rate 0 the students go back to back (closed loop): the most the service can do.
+ * <p>
+ * One thread and one selector drive every student's keep-alive connection (HTTP/1.1, non-blocking): the generator shares
+ * the machine's cores with the service and its database, so it must cost as little CPU as it can (a thread per student
+ * with the JDK's HttpClient took a third of the machine).
  * Usage: java QuizLoad.java --base URL --tokens FILE --exam CODE [--rate 1500] [--length 30] [--seconds 20] [--warmup 10] [--ceiling]
  */
 public class QuizLoad {
 
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     static final Pattern POSITION = Pattern.compile("\"position\":(\\d+)");
-
-    record Window(long[][] next, long[][] answer, long[][] start, AtomicLong errors, AtomicLong selections) {
-        static Window of(int students) {
-            return new Window(new long[students][], new long[students][], new long[students][], new AtomicLong(), new AtomicLong());
-        }
-    }
+    static final int NEXT = 0, ANSWER = 1, START = 2;
 
     public static void main(String[] args) throws Exception {
         String base = null, exam = null;
@@ -55,98 +56,335 @@ public class QuizLoad {
             }
         }
         List<String> tokens = Files.readAllLines(tokensFile).stream().filter(t -> !t.isBlank()).toList();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         String label = ceiling ? "ceiling /q/health/live" : rate == 0 ? "closed loop" : "open loop " + (int) rate + "/s";
         System.out.printf("%-26s %-8s %8s %8s %8s %8s %8s %10s %7s%n", "phase", "request", "count", "p50_ms", "p95_ms", "p99_ms", "max_ms",
                 "selects/s", "errors");
-        run(client, base, exam, tokens, rate, length, warmup, ceiling, null);
-        Window w = Window.of(tokens.size());
-        long t0 = System.nanoTime();
-        run(client, base, exam, tokens, rate, length, seconds, ceiling, w);
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        report(label, ceiling ? "health" : "next", w.next, w.selections.get() / elapsed, w.errors.get());
-        report(label, ceiling ? "health" : "answer", w.answer, w.selections.get() / elapsed, w.errors.get());
+        Load load = new Load(URI.create(base), exam, tokens, rate, length, ceiling);
+        Load.Window w = load.run(warmup, seconds);
+        double selectionsPerSecond = w.selections / (seconds * 1.0);
+        report(label, ceiling ? "health" : "next", w.latencies[NEXT], selectionsPerSecond, w.errors);
+        report(label, ceiling ? "health" : "answer", w.latencies[ANSWER], selectionsPerSecond, w.errors);
         if (!ceiling) {
-            report(label, "start", w.start, w.selections.get() / elapsed, w.errors.get());
+            report(label, "start", w.latencies[START], selectionsPerSecond, w.errors);
+        }
+        if (w.firstError != null) {
+            System.out.println("first error: " + w.firstError);
         }
     }
 
-    static void run(HttpClient client, String base, String exam, List<String> tokens, double rate, int length, int seconds, boolean ceiling,
-            Window window) throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        long periodNanos = rate == 0 ? 0 : (long) (tokens.size() / rate * 1e9);
-        List<Thread> threads = new ArrayList<>();
-        for (int s = 0; s < tokens.size(); s++) {
-            int student = s;
-            String auth = "Bearer " + tokens.get(s);
-            Thread thread = new Thread(() -> {
-                Random random = new Random(student);
-                Latencies next = new Latencies(), answer = new Latencies(), start = new Latencies();
-                String quiz = null;
-                int position = 0;
+    /** The event loop: every student is a small state machine on its own connection. */
+    static final class Load {
+        final URI base;
+        final String exam;
+        final List<String> tokens;
+        final long periodNanos;
+        final int length;
+        final boolean ceiling;
+        final Selector selector;
+        final PriorityQueue<Student> due = new PriorityQueue<>((a, b) -> Long.compare(a.scheduled, b.scheduled));
+        Window window;
+        long windowStart, end;
+
+        static final class Window {
+            final Latencies[] latencies = { new Latencies(), new Latencies(), new Latencies() };
+            long selections, errors;
+            String firstError;
+        }
+
+        Load(URI base, String exam, List<String> tokens, double rate, int length, boolean ceiling) throws IOException {
+            this.base = base;
+            this.exam = exam;
+            this.tokens = tokens;
+            this.periodNanos = rate == 0 ? 0 : (long) (tokens.size() / rate * 1e9);
+            this.length = length;
+            this.ceiling = ceiling;
+            this.selector = Selector.open();
+        }
+
+        Window run(int warmupSeconds, int seconds) throws IOException {
+            long now = System.nanoTime();
+            windowStart = now + warmupSeconds * 1_000_000_000L;
+            end = windowStart + seconds * 1_000_000_000L;
+            window = new Window();
+            for (int s = 0; s < tokens.size(); s++) {
+                Student student = new Student(this, s, "Bearer " + tokens.get(s));
                 // spread the students' first steps over one period so they do not arrive in lockstep
-                long scheduled = System.nanoTime() + (periodNanos == 0 ? 0 : random.nextLong(periodNanos));
-                while (System.nanoTime() < end) {
-                    if (periodNanos > 0) {
-                        long wait = scheduled - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        scheduled += periodNanos;
+                student.scheduled = now + (periodNanos == 0 ? 0 : student.random.nextLong(periodNanos));
+                due.add(student);
+            }
+            int active = tokens.size();
+            while (active > 0) {
+                now = System.nanoTime();
+                if (now > end + 10_000_000_000L) { // requests still unanswered 10 s after the end: give up on them
+                    break;
+                }
+                while (!due.isEmpty() && due.peek().scheduled <= now) {
+                    Student student = due.poll();
+                    if (now >= end) {
+                        student.close();
+                        active--;
+                    } else {
+                        student.step();
+                    }
+                }
+                long waitMillis = due.isEmpty() ? 100 : Math.max(1, (due.peek().scheduled - now) / 1_000_000);
+                selector.select(waitMillis);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Student student = (Student) key.attachment();
+                    if (!key.isValid()) {
+                        continue;
                     }
                     try {
-                        if (ceiling) {
-                            next.add(timed(client, get(base + "/q/health/live", auth), null));
-                            answer.add(timed(client, get(base + "/q/health/live", auth), null));
-                            continue;
+                        if (key.isConnectable() && student.channel.finishConnect()) {
+                            key.interestOps(SelectionKey.OP_WRITE);
                         }
-                        if (quiz == null) {
-                            String[] body = new String[1];
-                            start.add(timed(client, post(base + "/api/v1/quizzes", auth,
-                                    "{\"examCode\":\"" + exam + "\",\"mode\":\"tutor\",\"length\":" + length + "}"), body));
-                            Matcher m = ID.matcher(body[0]);
-                            quiz = m.find() ? m.group(1) : null;
-                            if (quiz == null) {
-                                throw new IllegalStateException("no quiz id in " + body[0]);
-                            }
+                        if (key.isValid() && key.isWritable()) {
+                            student.flush();
                         }
-                        String[] body = new String[1];
-                        long took = timed(client, post(base + "/api/v1/quizzes/" + quiz + "/next", auth, ""), body);
-                        if (body[0] == null) { // 409: the quiz ended
-                            quiz = null;
-                            continue;
-                        }
-                        next.add(took);
-                        if (window != null) {
-                            window.selections().incrementAndGet();
-                        }
-                        Matcher m = POSITION.matcher(body[0]);
-                        position = m.find() ? Integer.parseInt(m.group(1)) : -1;
-                        String label = random.nextDouble() < 0.6 ? "A" : "B";
-                        answer.add(timed(client, post(base + "/api/v1/quizzes/" + quiz + "/answers", auth, "{\"position\":" + position
-                                + ",\"selectedLabel\":\"" + label + "\",\"confidence\":3,\"timeTakenMs\":" + (20000 + random.nextInt(60000)) + "}"),
-                                new String[1]));
-                        if (position >= length) {
-                            quiz = null;
+                        if (key.isValid() && key.isReadable()) {
+                            student.read();
                         }
                     } catch (Exception e) {
-                        if (window != null) {
-                            window.errors().incrementAndGet();
-                        }
-                        quiz = null;
+                        student.failed(e);
                     }
                 }
-                if (window != null) {
-                    window.next()[student] = next.toArray();
-                    window.answer()[student] = answer.toArray();
-                    window.start()[student] = start.toArray();
-                }
-            });
-            thread.start();
-            threads.add(thread);
+                selector.selectedKeys().clear();
+            }
+            selector.close();
+            return window;
         }
-        for (Thread t : threads) {
-            t.join();
+
+        boolean measuring(long at) {
+            return at >= windowStart && at < end;
+        }
+
+        void error(String what) {
+            if (measuring(System.nanoTime())) {
+                window.errors++;
+                if (window.firstError == null) {
+                    window.firstError = what;
+                }
+            }
+        }
+    }
+
+    /** One student: its connection, its quiz, the request in flight and the response being read. */
+    static final class Student {
+        final Load load;
+        final String auth;
+        final Random random;
+        SocketChannel channel;
+        SelectionKey key;
+        String quiz;
+        int position;
+        int inFlight = -1;
+        long sentAt, scheduled;
+        ByteBuffer out;
+        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+
+        Student(Load load, int index, String auth) {
+            this.load = load;
+            this.auth = auth;
+            this.random = new Random(index);
+        }
+
+        /** The start of a step: the quiz's next item (or a new quiz, or the health endpoint for the ceiling). */
+        void step() throws IOException {
+            if (load.ceiling) {
+                send(NEXT, "GET", "/q/health/live", null);
+            } else if (quiz == null) {
+                send(START, "POST", "/api/v1/quizzes", "{\"examCode\":\"" + load.exam + "\",\"mode\":\"tutor\",\"length\":" + load.length + "}");
+            } else {
+                send(NEXT, "POST", "/api/v1/quizzes/" + quiz + "/next", "");
+            }
+        }
+
+        void send(int kind, String method, String path, String body) throws IOException {
+            if (channel == null) {
+                channel = SocketChannel.open();
+                channel.configureBlocking(false);
+                channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                channel.connect(new InetSocketAddress(load.base.getHost(), load.base.getPort()));
+                key = channel.register(load.selector, SelectionKey.OP_CONNECT, this);
+            }
+            StringBuilder request = new StringBuilder(1200).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(load.base.getAuthority()).append("\r\nAuthorization: ").append(auth).append("\r\n");
+            byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            if (body != null) {
+                request.append("Content-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n");
+            }
+            byte[] head = request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+            out = ByteBuffer.allocate(head.length + bytes.length).put(head).put(bytes).flip();
+            inFlight = kind;
+            sentAt = System.nanoTime();
+            in.clear();
+            if (channel.isConnected()) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException {
+            channel.write(out);
+            key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        }
+
+        void read() throws IOException {
+            if (!in.hasRemaining()) {
+                in = ByteBuffer.allocate(in.capacity() * 2).put(in.flip());
+            }
+            if (channel.read(in) < 0) {
+                throw new IOException("connection closed by the service");
+            }
+            Response response = Response.parse(in.array(), in.position());
+            if (response != null) {
+                long now = System.nanoTime();
+                int kind = inFlight;
+                inFlight = -1;
+                handle(kind, response, now);
+            }
+        }
+
+        /** What a response means for the student: record it, then the next request or a wait for the next step. */
+        void handle(int kind, Response response, long now) throws IOException {
+            if (response.status == 409 && kind == NEXT && !load.ceiling) { // the quiz ended
+                quiz = null;
+                step(); // a new quiz right away, within the same step
+                return;
+            }
+            if (response.status / 100 != 2) {
+                load.error(kind + " answered " + response.status + ": " + response.body());
+                quiz = null;
+                waitForNextStep();
+                return;
+            }
+            if (load.measuring(now)) {
+                load.window.latencies[kind].add(now - sentAt);
+                if (kind == NEXT && !load.ceiling) {
+                    load.window.selections++;
+                }
+            }
+            if (load.ceiling) {
+                if (kind == NEXT) {
+                    send(ANSWER, "GET", "/q/health/live", null);
+                } else {
+                    waitForNextStep();
+                }
+                return;
+            }
+            switch (kind) {
+                case START -> {
+                    Matcher m = ID.matcher(response.body());
+                    if (!m.find()) {
+                        load.error("no quiz id in " + response.body());
+                        waitForNextStep();
+                        return;
+                    }
+                    quiz = m.group(1);
+                    send(NEXT, "POST", "/api/v1/quizzes/" + quiz + "/next", "");
+                }
+                case NEXT -> {
+                    Matcher m = POSITION.matcher(response.body());
+                    position = m.find() ? Integer.parseInt(m.group(1)) : -1;
+                    String label = random.nextDouble() < 0.6 ? "A" : "B";
+                    send(ANSWER, "POST", "/api/v1/quizzes/" + quiz + "/answers", "{\"position\":" + position + ",\"selectedLabel\":\"" + label
+                            + "\",\"confidence\":3,\"timeTakenMs\":" + (20000 + random.nextInt(60000)) + "}");
+                }
+                default -> {
+                    if (position >= load.length) {
+                        quiz = null;
+                    }
+                    waitForNextStep();
+                }
+            }
+        }
+
+        /** Open loop: the next step is one period after this one was due (at once when behind); closed loop: now. */
+        void waitForNextStep() {
+            if (key != null) {
+                key.interestOps(0);
+            }
+            scheduled = load.periodNanos == 0 ? System.nanoTime() : scheduled + load.periodNanos;
+            load.due.add(this);
+        }
+
+        void failed(Exception e) {
+            load.error(e.toString());
+            close();
+            quiz = null;
+            inFlight = -1;
+            waitForNextStep();
+        }
+
+        void close() {
+            if (channel != null) {
+                key.cancel();
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                channel = null;
+                key = null;
+            }
+        }
+    }
+
+    /** A complete HTTP/1.1 response (Content-Length or chunked), or null while more bytes are needed. */
+    record Response(int status, byte[] bytes, int bodyStart, int bodyLength) {
+
+        String body() {
+            return new String(bytes, bodyStart, bodyLength, StandardCharsets.UTF_8);
+        }
+
+        static Response parse(byte[] b, int n) {
+            int headEnd = indexOf(b, 0, n, "\r\n\r\n");
+            if (headEnd < 0) {
+                return null;
+            }
+            String head = new String(b, 0, headEnd, StandardCharsets.US_ASCII);
+            int status = Integer.parseInt(head.substring(9, 12));
+            String lower = head.toLowerCase();
+            int bodyStart = headEnd + 4;
+            int cl = lower.indexOf("\r\ncontent-length:");
+            if (cl >= 0) {
+                int eol = lower.indexOf("\r\n", cl + 2);
+                int length = Integer.parseInt(lower.substring(cl + 17, eol < 0 ? lower.length() : eol).trim());
+                return n - bodyStart >= length ? new Response(status, b, bodyStart, length) : null;
+            }
+            if (lower.contains("\r\ntransfer-encoding: chunked")) {
+                byte[] body = new byte[n];
+                int size = 0, at = bodyStart;
+                while (true) {
+                    int eol = indexOf(b, at, n, "\r\n");
+                    if (eol < 0) {
+                        return null;
+                    }
+                    int chunk = Integer.parseInt(new String(b, at, eol - at, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
+                    if (chunk == 0) {
+                        return indexOf(b, eol + 2, n, "\r\n") < 0 ? null : new Response(status, body, 0, size);
+                    }
+                    if (n < eol + 2 + chunk + 2) {
+                        return null;
+                    }
+                    System.arraycopy(b, eol + 2, body, size, chunk);
+                    size += chunk;
+                    at = eol + 2 + chunk + 2;
+                }
+            }
+            return new Response(status, b, bodyStart, 0);
+        }
+
+        static int indexOf(byte[] b, int from, int n, String what) {
+            outer:
+            for (int i = from; i <= n - what.length(); i++) {
+                for (int j = 0; j < what.length(); j++) {
+                    if (b[i + j] != what.charAt(j)) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
         }
     }
 
@@ -162,40 +400,15 @@ public class QuizLoad {
             values[size++] = value;
         }
 
-        long[] toArray() {
-            return Arrays.copyOf(values, size);
+        long[] sorted() {
+            long[] all = Arrays.copyOf(values, size);
+            Arrays.sort(all);
+            return all;
         }
     }
 
-    static HttpRequest get(String url, String auth) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).timeout(Duration.ofSeconds(10)).GET().build();
-    }
-
-    static HttpRequest post(String url, String auth, String json) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    /** The request's latency in nanoseconds; the body goes to {@code body[0]} (null for a 409). Other statuses are errors. */
-    static long timed(HttpClient client, HttpRequest request, String[] body) throws Exception {
-        long t0 = System.nanoTime();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        long took = System.nanoTime() - t0;
-        if (response.statusCode() == 409 && body != null) {
-            body[0] = null;
-            return took;
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        if (body != null) {
-            body[0] = response.body();
-        }
-        return took;
-    }
-
-    static void report(String phase, String kind, long[][] perStudent, double selectionsPerSecond, long errors) {
-        long[] all = Arrays.stream(perStudent).filter(x -> x != null).flatMapToLong(Arrays::stream).sorted().toArray();
+    static void report(String phase, String kind, Latencies latencies, double selectionsPerSecond, long errors) {
+        long[] all = latencies.sorted();
         System.out.printf("%-26s %-8s %8d %8.1f %8.1f %8.1f %8.1f %10.0f %7d%n", phase, kind, all.length, pct(all, 50), pct(all, 95), pct(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6, selectionsPerSecond, errors);
     }
