@@ -124,4 +124,41 @@ class OutboxRelayTest {
             }
         }
     }
+
+    /**
+     * Rows given seq values below every real one (negative), so that the purge's walk in seq order meets them first:
+     * old sent rows go, up to the first unsent one; once that one is sent, the rest go too. Recent rows stay.
+     */
+    @Test
+    void thePurgeRemovesOldSentRowsUpToTheFirstUnsentOne() {
+        pool.preparedQuery("DELETE FROM outbox_event WHERE seq < 0").execute().await().indefinitely();
+        String old = "now() - interval '8 days'";
+        insertAt(-5, old, old);
+        insertAt(-4, old, old);
+        insertAt(-3, old, "NULL"); // not sent yet
+        insertAt(-2, old, old);
+        insertAt(-1, "now()", "now()"); // sent, but within the retention
+
+        relay("127.0.0.1:1").purgeSent().await().indefinitely();
+        assertThat(negativeSeqs()).containsExactly(-3L, -2L, -1L);
+
+        pool.preparedQuery("UPDATE outbox_event SET sent_at = now() - interval '8 days' WHERE seq = -3").execute().await().indefinitely();
+        relay("127.0.0.1:1").purgeSent().await().indefinitely();
+        assertThat(negativeSeqs()).containsExactly(-1L);
+        pool.preparedQuery("DELETE FROM outbox_event WHERE seq < 0").execute().await().indefinitely();
+    }
+
+    private void insertAt(long seq, String createdAt, String sentAt) {
+        pool.preparedQuery("""
+                INSERT INTO outbox_event (seq, event_id, topic, partition_key, ce_type, ce_source, ce_subject, tenant_id, payload, created_at, sent_at)
+                VALUES ($1, $2, 'qbank.items.v1', 'k', 'qbank.item.retired.v1', 'authoring-service', 'k', $3, '{}', %s, %s)"""
+                .formatted(createdAt, sentAt)).execute(Tuple.of(seq, UUID.randomUUID(), tenant)).await().indefinitely();
+    }
+
+    private List<Long> negativeSeqs() {
+        List<Long> seqs = new java.util.ArrayList<>();
+        pool.preparedQuery("SELECT seq FROM outbox_event WHERE seq < 0 ORDER BY seq").execute().await().indefinitely()
+                .forEach(r -> seqs.add(r.getLong(0)));
+        return seqs;
+    }
 }

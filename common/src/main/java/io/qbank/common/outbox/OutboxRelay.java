@@ -183,11 +183,27 @@ public class OutboxRelay {
         return producer;
     }
 
-    /** Sent rows are kept for audit and replay for the configured retention, then purged. */
+    /**
+     * Sent rows are kept for audit and replay for the configured retention, then purged: every row before the first one
+     * that is recent or still unsent, found by walking the primary key (rows are sent in seq order), in batches of
+     * {@value #PURGE_BATCH} rows so that no statement holds many locks or runs for long.
+     */
     @Scheduled(every = "1h", delayed = "1m")
-    Uni<Void> purgeSent() {
-        return pool.preparedQuery("DELETE FROM outbox_event WHERE sent_at < $1")
+    public Uni<Void> purgeSent() {
+        return pool.preparedQuery("""
+                SELECT COALESCE((SELECT seq FROM outbox_event WHERE created_at >= $1 OR sent_at IS NULL ORDER BY seq LIMIT 1),
+                                (SELECT max(seq) + 1 FROM outbox_event))""")
                 .execute(Tuple.of(OffsetDateTime.now().minus(config.retention())))
-                .replaceWithVoid();
+                .map(rows -> rows.iterator().next().getLong(0))
+                .chain(bound -> bound == null ? Uni.createFrom().voidItem() : purgeBelow(bound));
     }
+
+    private Uni<Void> purgeBelow(long bound) {
+        return pool.preparedQuery("""
+                DELETE FROM outbox_event WHERE seq = ANY(ARRAY(SELECT seq FROM outbox_event WHERE seq < $1 ORDER BY seq LIMIT $2))""")
+                .execute(Tuple.of(bound, PURGE_BATCH))
+                .chain(deleted -> deleted.rowCount() < PURGE_BATCH ? Uni.createFrom().voidItem() : purgeBelow(bound));
+    }
+
+    private static final int PURGE_BATCH = 10_000;
 }

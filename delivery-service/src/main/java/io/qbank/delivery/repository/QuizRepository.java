@@ -79,19 +79,19 @@ public class QuizRepository {
     /** Records the item served at the next position, the items exposure control set aside, the quotas' progress. */
     public Uni<Boolean> serve(SqlClient client, Quiz q, ServedItem item, List<UUID> setAside, int[] quotaServed, List<OutboxWriter.Pending> events) {
         Object[] head = { q.id(), q.rowVersion(), item.itemId(), setAside.toArray(UUID[]::new), Arrays.stream(quotaServed).boxed().toArray(Integer[]::new),
-                UUID.randomUUID(), item.position(), item.version(), item.topicId(), item.thetaBefore(), Sql.utc(item.servedAt()) };
+                item.position(), item.version(), item.topicId(), item.thetaBefore(), Sql.utc(item.servedAt()) };
         return client.preparedQuery("""
                 WITH q AS (
                     UPDATE quiz SET served = served + 1, served_item_ids = served_item_ids || $3::uuid,
                            set_aside_item_ids = set_aside_item_ids || $4::uuid[], quota_served = $5::int4[], row_version = row_version + 1
-                     WHERE id = $1 AND row_version = $2 AND status = 'active' AND served = $7 - 1
+                     WHERE id = $1 AND row_version = $2 AND status = 'active' AND served = $6 - 1
                     RETURNING id, tenant_id, user_id),
                 s AS (
-                    INSERT INTO served_item (id, quiz_id, position, item_id, version, topic_id, theta_before, served_at)
-                    SELECT $6, id, $7, $3, $8, $9, $10, $11 FROM q),
+                    INSERT INTO served_item (quiz_id, position, item_id, version, topic_id, theta_before, served_at)
+                    SELECT id, $6, $3, $7, $8, $9, $10 FROM q),
                 l AS (
                     INSERT INTO learner_item (tenant_id, user_id, item_id, first_served_at)
-                    SELECT tenant_id, user_id, $3, $11 FROM q ON CONFLICT DO NOTHING)
+                    SELECT tenant_id, user_id, $3, $10 FROM q ON CONFLICT DO NOTHING)
                 """ + OutboxWriter.insertStatement(head.length + 1, "q"))
                 .execute(outbox.withEvents(head, events)).map(rows -> rows.rowCount() > 0);
     }
