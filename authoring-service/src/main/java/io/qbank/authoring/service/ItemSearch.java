@@ -18,15 +18,22 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * List and search over the item listing columns (one row per item, kept in step with the latest version by
  * {@code refresh_item_listing}); every filter is a bind parameter and the tenant is always the caller's.
  * <p>
- * A filtered query runs in two steps, because no single plan is fast for both kinds of filter: first the matches are
- * collected up to {@link #BOUND} (fast through the search, tag and topic indexes when matches are few), and if that
- * collects them all, they are sorted and paged in memory; if there are more, matches are dense, and walking the
- * index in the requested order finds a page after a few rows.
+ * A filtered query takes up to three steps, because no single plan is fast for both kinds of filter:
+ * <ol>
+ * <li>the first {@link #WINDOW} rows of the tenant in the requested order are walked for the page: when matches are
+ * dense, it is there after a few rows;</li>
+ * <li>else the matches are collected up to {@link #BOUND} (fast through the search, tag and topic indexes when matches
+ * are few), sorted and paged in memory;</li>
+ * <li>else (many matches, but far apart or far down the order) the walk goes on over the whole order.</li>
+ * </ol>
+ * The first step saves dense searches from building the full-text index's bitmap of every match (26,000 for a common
+ * word in 100,000 items: 30 ms) only to learn that they are dense.
  */
 @ApplicationScoped
 public class ItemSearch {
 
     static final int BOUND = 500;
+    static final int WINDOW = 2_000;
     /** How many of the most recently updated matches relevance ranks when there are more than {@link #BOUND}. */
     static final int RANKED = 2_000;
     private static final String COLUMNS = "i.id, i.latest_version, i.live_version, i.latest_state, i.topic_id, t.name AS topic_name,"
@@ -82,8 +89,9 @@ public class ItemSearch {
         String rank = tsQuery != null && query.sort() == ItemQuery.Sort.RELEVANCE ? "ts_rank(i.search, " + tsQuery + ")" : "0";
         boolean byRelevance = !"0".equals(rank);
         if (filter.filtered && (long) (query.page() + 1) * query.size() < BOUND) {
-            return bounded(filter, query, rank).chain(page -> page != null ? Uni.createFrom().item(page)
+            Uni<ItemPage> sparse = bounded(filter, query, rank).chain(page -> page != null ? Uni.createFrom().item(page)
                     : byRelevance ? rankedRecent(filter, query, rank) : ordered(filter, query, rank));
+            return byRelevance ? sparse : window(filter, query).chain(page -> page != null ? Uni.createFrom().item(page) : sparse);
         }
         return byRelevance ? rankedRecent(filter, query, rank) : ordered(filter, query, rank);
     }
@@ -115,6 +123,17 @@ public class ItemSearch {
                 + RANKED + ") SELECT " + COLUMNS + " FROM recent r JOIN item i ON i.id = r.id LEFT JOIN topic t ON t.id = i.topic_id ORDER BY "
                 + order(ItemQuery.Sort.RELEVANCE, "i", rank) + " LIMIT $" + (params.size() - 1) + " OFFSET $" + params.size();
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> page(rows, query));
+    }
+
+    /**
+     * The page from the first {@link #WINDOW} rows of the tenant in the requested order, or null when they held less than a
+     * page and the one after it: the window is the head of the order, so the matches in it are the first matches of all.
+     */
+    private Uni<ItemPage> window(Filter filter, ItemQuery query) {
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT * FROM item i WHERE i.tenant_id = $1 ORDER BY " + order(query.sort(), "i", "0")
+                + " LIMIT " + WINDOW + ") i LEFT JOIN topic t ON t.id = i.topic_id WHERE " + filter.where + " ORDER BY "
+                + order(query.sort(), "i", "0") + " LIMIT " + (query.size() + 1) + " OFFSET " + (long) query.page() * query.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(filter.params)).map(rows -> rows.size() > query.size() ? page(rows, query) : null);
     }
 
     /** The index walk in the requested order, for dense matches and unfiltered lists. */
