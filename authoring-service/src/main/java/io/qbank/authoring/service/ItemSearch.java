@@ -20,8 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <p>
  * A filtered query takes up to three steps, because no single plan is fast for both kinds of filter:
  * <ol>
- * <li>the first {@link #WINDOW} rows of the tenant in the requested order are walked for the page: when matches are
- * dense, it is there after a few rows;</li>
+ * <li>in the default order (latest change first), the first {@link #WINDOW} rows of the tenant are walked for the page:
+ * when matches are dense, it is there after a few rows;</li>
  * <li>else the matches are collected up to {@link #BOUND} (fast through the search, tag and topic indexes when matches
  * are few), sorted and paged in memory;</li>
  * <li>else (many matches, but far apart or far down the order) the walk goes on over the whole order.</li>
@@ -91,7 +91,9 @@ public class ItemSearch {
         if (filter.filtered && (long) (query.page() + 1) * query.size() < BOUND) {
             Uni<ItemPage> sparse = bounded(filter, query, rank).chain(page -> page != null ? Uni.createFrom().item(page)
                     : byRelevance ? rankedRecent(filter, query, rank) : ordered(filter, query, rank));
-            return byRelevance ? sparse : window(filter, query).chain(page -> page != null ? Uni.createFrom().item(page) : sparse);
+            // only the default order has an index to walk the head of (tenant, updated_at DESC, id)
+            return query.sort() != ItemQuery.Sort.UPDATED ? sparse
+                    : window(filter, query).chain(page -> page != null ? Uni.createFrom().item(page) : sparse);
         }
         return byRelevance ? rankedRecent(filter, query, rank) : ordered(filter, query, rank);
     }
