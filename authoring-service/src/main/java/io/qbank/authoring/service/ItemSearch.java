@@ -128,13 +128,15 @@ public class ItemSearch {
     }
 
     /**
-     * The page from the first {@link #WINDOW} rows of the tenant in the requested order, or null when they held less than a
-     * page and the one after it: the window is the head of the order, so the matches in it are the first matches of all.
+     * The page from the first {@link #WINDOW} rows of the tenant in the default order (latest change first), or null when
+     * they held less than a page and the one after it: the window is the head of the order, so the matches in it are the
+     * first matches of all.
      */
     private Uni<ItemPage> window(Filter filter, ItemQuery query) {
-        String sql = "SELECT " + COLUMNS + " FROM (SELECT * FROM item i WHERE i.tenant_id = $1 ORDER BY " + order(query.sort(), "i", "0")
-                + " LIMIT " + WINDOW + ") i LEFT JOIN topic t ON t.id = i.topic_id WHERE " + filter.where + " ORDER BY "
-                + order(query.sort(), "i", "0") + " LIMIT " + (query.size() + 1) + " OFFSET " + (long) query.page() * query.size();
+        String order = order(ItemQuery.Sort.UPDATED, "i", "0");
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT * FROM item i WHERE i.tenant_id = $1 ORDER BY " + order + " LIMIT " + WINDOW
+                + ") i LEFT JOIN topic t ON t.id = i.topic_id WHERE " + filter.where + " ORDER BY " + order
+                + " LIMIT " + (query.size() + 1) + " OFFSET " + (long) query.page() * query.size();
         return pool.preparedQuery(sql).execute(Tuple.from(filter.params)).map(rows -> rows.size() > query.size() ? page(rows, query) : null);
     }
 

@@ -50,6 +50,8 @@ public class OutboxRelay {
 
     /** Advisory lock key: one per database, and every service has its own database. */
     private static final long RELAY_LOCK = 0x7162616e6b6f7574L; // "qbankout"
+    /** Sent rows deleted per purge statement. */
+    private static final int PURGE_BATCH = 10_000;
 
     private final Pool pool;
     private final Vertx vertx;
@@ -205,5 +207,4 @@ public class OutboxRelay {
                 .chain(deleted -> deleted.rowCount() < PURGE_BATCH ? Uni.createFrom().voidItem() : purgeBelow(bound));
     }
 
-    private static final int PURGE_BATCH = 10_000;
 }

@@ -2,6 +2,7 @@ package io.qbank.common.security;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -52,7 +53,7 @@ public class CachingJwtParser implements JWTParser {
     CachingJwtParser(JWTParser verifier, int size, Ticker ticker, LongSupplier wallClockMillis) {
         this.verifier = verifier;
         this.verified = Caffeine.newBuilder().maximumSize(size).ticker(ticker)
-                .expireAfter(Expiry.<String, JsonWebToken> creating((token, jwt) -> java.time.Duration.ofMillis(
+                .expireAfter(Expiry.<String, JsonWebToken> creating((token, jwt) -> Duration.ofMillis(
                         Math.max(0, TimeUnit.SECONDS.toMillis(jwt.getExpirationTime()) - wallClockMillis.getAsLong()))))
                 .build();
     }
