@@ -38,6 +38,7 @@ CARDIO=$(psql_db -Atc "SELECT md5('$TENANT' || 'root' || 1)::uuid")
 SUBTOPIC=$(psql_db -Atc "SELECT md5('$TENANT' || 'child' || 3 || '-' || 4)::uuid")
 WRITER=$(psql_db -Atc "SELECT md5('$TENANT' || 'author' || 7)::uuid")
 
+calibrate qbank_authoring before
 echo "[bench] list and search, $CONCURRENCY clients, ${SECONDS_PER_SCENARIO} s each (after a 3 s warm-up)"
 java "$HERE/HttpBench.java" --base "$BASE" --token "$AUTHOR" --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_SCENARIO" \
   "ceiling:/q/health/live=/q/health/live" \
@@ -55,6 +56,7 @@ java "$HERE/HttpBench.java" --base "$BASE" --token "$AUTHOR" --concurrency "$CON
   "search:relevance=/api/v1/authoring/items?q=stenosis%20murmur&sort=relevance" \
   "search:+subtree+state=/api/v1/authoring/items?q=troponin&topicId=$CARDIO&state=published" \
   "search:rare=/api/v1/authoring/items?q=eclampsia%20opioid%20gout"
+calibrate qbank_authoring after
 
 echo "[bench] publish -> ItemPublished on Kafka, $PUBLISHES items one after another"
 java -cp "$KAFKA_LIBS/*" "$HERE/PublishLatency.java" "$BASE" "$AUTHOR" "$PUBLISHER" "$SUBTOPIC" "$PUBLISHES" bench.qbank.items.v1 2>/dev/null

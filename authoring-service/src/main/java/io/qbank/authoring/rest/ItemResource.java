@@ -71,7 +71,7 @@ public class ItemResource {
             @Parameter(example = "STEP1") @RestQuery @Pattern(regexp = "^[A-Z0-9][A-Z0-9_-]{0,31}$") String examCode,
             @Parameter(example = "generated") @RestQuery @Pattern(regexp = "human|generated") String provenance,
             @Parameter(description = "true: only items with open flags; false: only items without") @RestQuery Boolean flagged,
-            @Parameter(description = "updated (default), created, or relevance (with q; with more than 500 matches, the 2,000 most recently updated are ranked)") @RestQuery @DefaultValue("updated")
+            @Parameter(description = "updated (default), created, or relevance (with q: best matches first, by the words' weight (lead-in, then stem, then options) and closeness; equal matches latest change first)") @RestQuery @DefaultValue("updated")
             @Pattern(regexp = "updated|created|relevance") String sort,
             @RestQuery @DefaultValue("0") @Min(0) @Max(10000) int page,
             @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {

@@ -97,7 +97,15 @@ class ItemSearchTest {
                     .queryParam("size", 100).queryParam("page", page).get(BASE + "/items").then().statusCode(200)
                     .extract().<List<String>>path("items.id"));
         }
+        // the 510 equal matches follow in the order of the listing (latest change first), across page boundaries
         org.assertj.core.api.Assertions.assertThat(ranked).hasSize(511).doesNotHaveDuplicates().startsWith(best);
+        org.assertj.core.api.Assertions.assertThat(ranked.subList(1, 511)).containsExactlyElementsOf(seen);
+        List<String> small = new java.util.ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            small.addAll(api.asAuthor().queryParam("q", "murmur").queryParam("sort", "relevance").queryParam("size", 7)
+                    .queryParam("page", page).get(BASE + "/items").then().statusCode(200).extract().<List<String>>path("items.id"));
+        }
+        org.assertj.core.api.Assertions.assertThat(small).containsExactlyElementsOf(ranked.subList(0, 28));
     }
 
     @Test
