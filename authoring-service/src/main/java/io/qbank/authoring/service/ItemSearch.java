@@ -182,9 +182,11 @@ public class ItemSearch {
      */
     private Uni<ItemPage> window(Filter filter, ItemQuery query) {
         String order = order(ItemQuery.Sort.UPDATED, "i", "0");
-        String sql = "SELECT " + COLUMNS + " FROM (SELECT * FROM item i WHERE i.tenant_id = $1 ORDER BY " + order + " LIMIT " + WINDOW
-                + ") i LEFT JOIN topic t ON t.id = i.topic_id WHERE " + filter.where + " ORDER BY " + order
-                + " LIMIT " + (query.size() + 1) + " OFFSET " + (long) query.page() * query.size();
+        // the window names only the filters' columns, all in the recency index: without full text, an index-only walk
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT i.id, i.updated_at FROM (SELECT * FROM item i WHERE i.tenant_id = $1 ORDER BY "
+                + order + " LIMIT " + WINDOW + ") i WHERE " + filter.where + " ORDER BY " + order + " LIMIT " + (query.size() + 1)
+                + " OFFSET " + (long) query.page() * query.size() + ") w JOIN item i ON i.id = w.id LEFT JOIN topic t ON t.id = i.topic_id"
+                + " ORDER BY " + order(ItemQuery.Sort.UPDATED, "w", "0");
         return pool.preparedQuery(sql).execute(Tuple.from(filter.params)).map(rows -> rows.size() > query.size() ? page(rows, query) : null);
     }
 
