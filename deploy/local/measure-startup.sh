@@ -3,9 +3,11 @@
 # resident set size once ready (and again after 20 warm-up requests). Runs each service alone on a spare port
 # (18081…) with the same JVM options as ./qbank run, against the running local infrastructure.
 #   deploy/local/measure-startup.sh [runs per service, default 3]
-#   QBANK_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java QBANK_AOT=1 deploy/local/measure-startup.sh
-#     JDK 25+ with an AOT cache (JEP 483/514): one training run per service writes
-#     target/quarkus-app/app.aot (-XX:AOTCacheOutput), the measured runs use it (-XX:AOTCache).
+#   QBANK_AOT=1 deploy/local/measure-startup.sh
+#     with a class archive from one training run per service (started until ready, then stopped):
+#     on JDK 17, a dynamic AppCDS archive (-XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile);
+#     on JDK 25+ (QBANK_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java), an AOT cache (JEP 483/514: -XX:AOTCacheOutput,
+#     then -XX:AOTCache). The archive is written to target/quarkus-app/app.aot at the training run's exit.
 # Needs: ./qbank run or ./mvnw install -DskipTests first (fast-jars), deploy/local/infra.sh up.
 set -euo pipefail
 
@@ -30,7 +32,8 @@ launch() { # launch <name> <port> <log> <extra JVM options...>; sets pid
   done
 }
 
-echo "java: $("$JAVA" -version 2>&1 | head -1), AOT cache: $AOT, options: $OPTS"
+FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+echo "java: $("$JAVA" -version 2>&1 | head -1), class archive from a training run: $AOT, options: $OPTS"
 printf '%-20s %8s %12s %14s %14s\n' service run ready_ms rss_ready_MB rss_warm_MB
 for name in authoring-service delivery-service generation-service review-service analytics-service; do
   port=$((10000 + $(grep -o 'quarkus.http.port=[0-9]*' "$ROOT/$name/src/main/resources/application.properties" | cut -d= -f2)))
@@ -38,9 +41,10 @@ for name in authoring-service delivery-service generation-service review-service
   if [ "$AOT" = 1 ]; then
     cache="$ROOT/$name/target/quarkus-app/app.aot"
     rm -f "$cache"
-    launch "$name" "$port" "$LOG/$name.training.log" -XX:AOTCacheOutput="$cache"  # the cache is written at exit
+    if [ "$FEATURE" -ge 25 ]; then write=-XX:AOTCacheOutput="$cache"; extra=(-XX:AOTCache="$cache")
+    else write=-XX:ArchiveClassesAtExit="$cache"; extra=(-XX:SharedArchiveFile="$cache"); fi
+    launch "$name" "$port" "$LOG/$name.training.log" "$write"  # the archive is written at exit
     kill $pid; wait $pid 2>/dev/null || true
-    extra=(-XX:AOTCache="$cache")
   fi
   for run in $(seq 1 "$RUNS"); do
     start=$(date +%s%N)
