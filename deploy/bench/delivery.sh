@@ -43,6 +43,7 @@ redis-cli -h 127.0.0.1 --scan --pattern "exp:*" | grep -F -f <(psql_db -Atc "SEL
 java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --tenant "$TENANT" --ttl 7200 --role student --count "$STUDENTS" >"$tokens"
 
 load() { java -Xmx512m "$HERE/QuizLoad.java" --base "$BASE" --tokens "$tokens" --exam "$EXAM" "$@"; }
+calibrate qbank_delivery before
 echo "[bench] warming up (JIT, pools, caches): 40 s of quizzes back to back, not measured"
 load --rate 0 --seconds 10 --warmup 30 >/dev/null
 echo "[bench] $STUDENTS students, adaptive 30-item tutor quizzes, target $RATE selections/s (warm-up 10 s, then $SECONDS_PER_PHASE s measured)"
@@ -51,4 +52,5 @@ echo "[bench] ceiling: the same request rate on the trivial endpoint"
 load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --ceiling | tail -n +2
 echo "[bench] closed loop: the students back to back (the most the service sustains here)"
 load --rate 0 --seconds "$SECONDS_PER_PHASE" --warmup 5 | tail -n +2
+calibrate qbank_delivery after
 echo "[bench] outbox rows waiting to be relayed: $(psql_db -Atc "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")"
