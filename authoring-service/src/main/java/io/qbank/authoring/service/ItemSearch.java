@@ -99,6 +99,9 @@ public class ItemSearch {
             return filter.conditions == 1 ? relevance(filter, query, rank)
                     : bounded(filter, query, rank).chain(page -> page != null ? Uni.createFrom().item(page) : relevance(filter, query, rank));
         }
+        if (query.reviewQueue() && filter.conditions == 1 && query.sort() == ItemQuery.Sort.WAITING) {
+            return ordered(filter, query, rank); // the queue alone is its own partial index, in this order
+        }
         if (filter.filtered() && (long) (query.page() + 1) * query.size() < BOUND) {
             Uni<ItemPage> sparse = bounded(filter, query, rank).chain(page -> page != null ? Uni.createFrom().item(page) : ordered(filter, query, rank));
             // only the default order has an index to walk the head of (tenant, updated_at DESC, id)

@@ -108,6 +108,27 @@ class ItemSearchTest {
         org.assertj.core.api.Assertions.assertThat(small).containsExactlyElementsOf(ranked.subList(0, 28));
     }
 
+    /** The queue waits longest first, pages without gaps, and holds only what waits for someone. */
+    @Test
+    void reviewQueueListsWaitingItemsLongestFirst() {
+        String topic = api.topic("Queue", null);
+        List<String> submitted = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = api.createItem(content(topic, "Waiting case " + i + "."));
+            api.act(api.asAuthor(), id, 1, "submit");
+            submitted.add(id);
+        }
+        api.createItem(content(topic, "A draft nobody has to look at yet."));
+        api.act(api.asPublisher(), submitted.remove(1), 1, "approve"); // no longer waits for anyone
+
+        List<String> seen = new java.util.ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            seen.addAll(api.asPublisher().queryParam("size", 2).queryParam("page", page).get(BASE + "/review-queue").then().statusCode(200)
+                    .body("hasNext", equalTo(page == 0)).extract().<List<String>>path("items.id"));
+        }
+        org.assertj.core.api.Assertions.assertThat(seen).containsExactlyElementsOf(submitted);
+    }
+
     @Test
     void badFiltersAreRefused() {
         assertProblem(api.asAuthor().queryParam("state", "live").get(BASE + "/items").then(), 400);
