@@ -54,6 +54,7 @@ java "$HERE/HttpBench.java" --base "$BASE" --token "$AUTHOR" --concurrency "$CON
   "search:one-word=/api/v1/authoring/items?q=dissection" \
   "search:two-words=/api/v1/authoring/items?q=chest%20pain" \
   "search:relevance=/api/v1/authoring/items?q=stenosis%20murmur&sort=relevance" \
+  "search:relevance-4%=/api/v1/authoring/items?q=lupus%20nephritis&sort=relevance" \
   "search:+subtree+state=/api/v1/authoring/items?q=troponin&topicId=$CARDIO&state=published" \
   "search:rare=/api/v1/authoring/items?q=eclampsia%20opioid%20gout"
 calibrate qbank_authoring after

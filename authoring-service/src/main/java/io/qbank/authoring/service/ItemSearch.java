@@ -72,10 +72,10 @@ public class ItemSearch {
             String upper = topicPath.substring(0, topicPath.length() - 1) + (char) ('/' + 1);
             filter.and("(i.topic_path COLLATE \"C\") >= " + filter.bind(topicPath) + " AND (i.topic_path COLLATE \"C\") < " + filter.bind(upper));
         }
-        filter.andEquals("i.latest_state", query.state());
-        filter.andEquals("i.difficulty", query.difficulty());
-        filter.andEquals("i.author_id", query.author());
-        filter.andEquals("i.provenance", query.provenance());
+        filter.andEquals("i.latest_state", query.state(), true);
+        filter.andEquals("i.difficulty", query.difficulty(), false);
+        filter.andEquals("i.author_id", query.author(), true);
+        filter.andEquals("i.provenance", query.provenance(), true);
         if (query.tag() != null) {
             filter.and("i.tags @> " + filter.bind(new String[] { query.tag().strip().toLowerCase(Locale.ROOT) }));
         }
@@ -83,12 +83,17 @@ public class ItemSearch {
             filter.and("i.exam_codes @> " + filter.bind(new String[] { query.examCode() }));
         }
         if (query.flagged() != null) {
-            filter.and(query.flagged() ? "i.open_flags > 0" : "i.open_flags = 0");
+            if (query.flagged()) {
+                filter.and("i.open_flags > 0", ItemQuery.Sort.UPDATED); // the partial index item_listing_flagged
+            } else {
+                filter.and("i.open_flags = 0");
+            }
         }
         if (query.reviewQueue()) {
             // waiting for someone: a publisher (in review, open flags) or an author (a generated draft to check and submit);
             // the same condition as the partial index item_review_queue
-            filter.and("(i.latest_state = 'in_review' OR i.open_flags > 0 OR (i.latest_state = 'draft' AND i.provenance = 'generated'))");
+            filter.and("(i.latest_state = 'in_review' OR i.open_flags > 0 OR (i.latest_state = 'draft' AND i.provenance = 'generated'))",
+                    ItemQuery.Sort.WAITING);
         }
         boolean byRelevance = tsQuery != null && query.sort() == ItemQuery.Sort.RELEVANCE;
         // relevance: the rum index's distance (smaller is better), the same number in every step
@@ -99,8 +104,8 @@ public class ItemSearch {
             return filter.conditions == 1 ? relevance(filter, query, rank)
                     : bounded(filter, query, rank).chain(page -> page != null ? Uni.createFrom().item(page) : relevance(filter, query, rank));
         }
-        if (query.reviewQueue() && filter.conditions == 1 && query.sort() == ItemQuery.Sort.WAITING) {
-            return ordered(filter, query, rank); // the queue alone is its own partial index, in this order
+        if (filter.conditions == 1 && filter.walkable == query.sort()) {
+            return ordered(filter, query, rank); // one filter whose own index lists its matches in this order
         }
         if (filter.filtered() && (long) (query.page() + 1) * query.size() < BOUND) {
             Uni<ItemPage> sparse = bounded(filter, query, rank).chain(page -> page != null ? Uni.createFrom().item(page) : ordered(filter, query, rank));
@@ -238,6 +243,8 @@ public class ItemSearch {
         final StringBuilder where = new StringBuilder("i.tenant_id = $1 AND i.latest_state IS NOT NULL");
         final List<Object> params = new ArrayList<>();
         int conditions;
+        /** The order in which an index of the last condition lists exactly its matches, if there is one. */
+        ItemQuery.Sort walkable;
 
         Filter(String tenantId) {
             params.add(tenantId);
@@ -249,17 +256,23 @@ public class ItemSearch {
         }
 
         void and(String condition) {
+            and(condition, null);
+        }
+
+        void and(String condition, ItemQuery.Sort indexOrder) {
             where.append(" AND ").append(condition);
             conditions++;
+            walkable = indexOrder;
         }
 
         boolean filtered() {
             return conditions > 0;
         }
 
-        void andEquals(String column, Object value) {
+        /** indexed: (tenant_id, column, updated_at DESC, id) lists the matches in the default order. */
+        void andEquals(String column, Object value, boolean indexed) {
             if (value != null) {
-                and(column + " = " + bind(value));
+                and(column + " = " + bind(value), indexed ? ItemQuery.Sort.UPDATED : null);
             }
         }
     }
