@@ -11,8 +11,8 @@ java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
 # psql_on DATABASE [psql arguments]
 psql_on() { local db=$1; shift; PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U qbank -d "$db" -X -q "$@"; }
 
-# This machine's CPU speed varies over time (up to 3x within an hour); a fixed piece of PostgreSQL work, timed before and
-# after the scenarios, says how fast it was while they ran (about 150 ms when fast, 450 ms when slow).
+# This machine's speed varies over time; a fixed piece of PostgreSQL work, timed before and after the scenarios, says how
+# fast it was while they ran (283-513 ms on 2026-12-02): compare figures of runs with similar calibrations only.
 calibrate() {
   local ms; ms=$(psql_on "$1" -c '\timing on' -c 'SELECT count(*) FROM generate_series(1, 3000000)' | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
   echo "[bench] calibration ($2): generate_series(1, 3000000) counted in $ms ms"
