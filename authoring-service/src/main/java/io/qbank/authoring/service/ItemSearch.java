@@ -41,6 +41,7 @@ public class ItemSearch {
 
     static final int BOUND = 500;
     static final int WINDOW = 2_000;
+    private static final String RECENT_FIRST = order(ItemQuery.Sort.UPDATED, "i", "0");
     private static final String COLUMNS = "i.id, i.latest_version, i.live_version, i.latest_state, i.topic_id, t.name AS topic_name,"
             + " i.stem_preview, i.lead_in, i.difficulty, i.difficulty_level, i.tags, i.provenance, i.author_id, i.exam_codes,"
             + " i.open_flags, i.created_at, i.updated_at";
@@ -154,10 +155,9 @@ public class ItemSearch {
             List<Ranked> ahead = new ArrayList<>(nearest.stream().filter(r -> r.distance() < tie).sorted(Ranked.ORDER).toList());
             List<Object> params = new ArrayList<>(filter.params);
             params.add(tie);
-            String order = order(ItemQuery.Sort.UPDATED, "i", "0");
             // OFFSET 0 keeps the filters out of the walk, so that it stays the index's order and stops at the LIMIT
-            String tied = "SELECT i.id, i.updated_at FROM (SELECT * FROM item i WHERE i.tenant_id = $1 ORDER BY " + order + " OFFSET 0) i WHERE "
-                    + filter.where + " AND " + rank + " = $" + params.size() + " ORDER BY " + order + " LIMIT " + (needed - ahead.size());
+            String tied = "SELECT i.id, i.updated_at FROM " + recencyWalk("OFFSET 0") + " WHERE " + filter.where + " AND " + rank
+                    + " = $" + params.size() + " ORDER BY " + RECENT_FIRST + " LIMIT " + (needed - ahead.size());
             return pool.preparedQuery(tied).execute(Tuple.from(params)).chain(group -> {
                 group.forEach(row -> ahead.add(new Ranked(row.getUUID("id"), row.getOffsetDateTime("updated_at"), tie)));
                 return rowsOf(ahead, query);
@@ -193,13 +193,16 @@ public class ItemSearch {
      * first matches of all.
      */
     private Uni<ItemPage> window(Filter filter, ItemQuery query) {
-        String order = order(ItemQuery.Sort.UPDATED, "i", "0");
         // the window names only the filters' columns, all in the recency index: without full text, an index-only walk
-        String sql = "SELECT " + COLUMNS + " FROM (SELECT i.id, i.updated_at FROM (SELECT * FROM item i WHERE i.tenant_id = $1 ORDER BY "
-                + order + " LIMIT " + WINDOW + ") i WHERE " + filter.where + " ORDER BY " + order + " LIMIT " + (query.size() + 1)
-                + " OFFSET " + (long) query.page() * query.size() + ") w JOIN item i ON i.id = w.id LEFT JOIN topic t ON t.id = i.topic_id"
-                + " ORDER BY " + order(ItemQuery.Sort.UPDATED, "w", "0");
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT i.id, i.updated_at FROM " + recencyWalk("LIMIT " + WINDOW) + " WHERE "
+                + filter.where + " ORDER BY " + RECENT_FIRST + " LIMIT " + (query.size() + 1) + " OFFSET " + (long) query.page() * query.size()
+                + ") w JOIN item i ON i.id = w.id LEFT JOIN topic t ON t.id = i.topic_id ORDER BY " + order(ItemQuery.Sort.UPDATED, "w", "0");
         return pool.preparedQuery(sql).execute(Tuple.from(filter.params)).map(rows -> rows.size() > query.size() ? page(rows, query) : null);
+    }
+
+    /** The tenant's rows in the default order (the recency index), cut as given, as the table "i". */
+    private static String recencyWalk(String cut) {
+        return "(SELECT * FROM item i WHERE i.tenant_id = $1 ORDER BY " + RECENT_FIRST + " " + cut + ") i";
     }
 
     /** The index walk in the requested order, for dense matches and unfiltered lists. */
