@@ -1,7 +1,10 @@
 -- Seeds :items items into tenant :'tenant' of the authoring database, for deploy/bench/authoring.sh.
 -- Deterministic ids (md5 of tenant and number), so a second run adds nothing. 10 root topics with 10 children each;
--- one version per item with four options and a 40-word vignette drawn from a medical vocabulary; states spread like a
--- real bank (about half published to STEP1, some also STEP2); tags; 1 % of items with an open flag.
+-- one version per item with four options and a vignette of 25 to 124 words drawn from a medical vocabulary, half of them
+-- from the slice of it that belongs to the item's system (so that words of one system meet, as they do in real items);
+-- states spread like a real bank (about half published to STEP1, some also STEP2); tags; 1 % of items with an open flag.
+-- Every word is drawn by its own hash: a formula linear in item and position would make two words meet at fixed
+-- offsets in every item or in none, which no text does.
 \set ON_ERROR_STOP on
 BEGIN;
 
@@ -29,6 +32,9 @@ CREATE TEMP TABLE vocabulary AS SELECT string_to_array(
   'neutrophils lymphocytes eosinophils antibody antigen complement vasculitis lupus arthritis gout osteoporosis fracture dislocation '
   'pregnancy preeclampsia eclampsia placenta infant toddler adolescent elderly smoker alcohol cocaine opioid overdose withdrawal', ' ') AS w;
 
+-- a non-negative integer drawn from a text
+CREATE FUNCTION pg_temp.draw(seed TEXT) RETURNS INT LANGUAGE sql IMMUTABLE AS $$ SELECT ('x' || left(md5(seed), 7))::bit(28)::int $$;
+
 INSERT INTO item (id, tenant_id, created_by, created_at, latest_version, live_version, row_version)
 SELECT md5(:'tenant' || 'item' || n)::uuid, :'tenant', md5(:'tenant' || 'author' || (n % 25))::uuid,
        now() - (n || ' minutes')::interval, 1, CASE WHEN n % 20 < 10 THEN 1 END, 0
@@ -41,7 +47,8 @@ SELECT md5(:'tenant' || 'version' || n)::uuid, md5(:'tenant' || 'item' || n)::uu
        CASE WHEN n % 20 < 10 THEN 'published' WHEN n % 20 < 14 THEN 'draft' WHEN n % 20 < 17 THEN 'in_review'
             WHEN n % 20 < 19 THEN 'approved' ELSE 'retired' END,
        'A ' || (20 + n % 60) || '-year-old ' || CASE WHEN n % 2 = 0 THEN 'woman' ELSE 'man' END || ' '
-           || (SELECT string_agg(v.w[1 + ((n * 7919 + k * 104729) % array_length(v.w, 1))], ' ') FROM vocabulary v, generate_series(1, 40) k),
+           || (SELECT string_agg(v.w[CASE WHEN h.x % 2 = 0 THEN 1 + (n % 10) * 14 + (h.x / 2) % 14 ELSE 1 + (h.x / 2) % array_length(v.w, 1) END], ' ')
+               FROM vocabulary v, generate_series(1, 25 + pg_temp.draw(n || 'length') % 100) k, LATERAL (SELECT pg_temp.draw(n || '-' || k) AS x) h),
        'Which of the following is the most likely diagnosis?', 'Rationale of item ' || n,
        md5(:'tenant' || 'child' || (1 + n % 10) || '-' || (1 + (n / 10) % 10))::uuid,
        (ARRAY['easy', 'medium', 'hard', 'nbme'])[1 + n % 4], 1 + n % 5, CASE WHEN n % 50 = 0 THEN 'generated' ELSE 'human' END,
@@ -54,7 +61,7 @@ ON CONFLICT DO NOTHING;
 
 INSERT INTO item_option (item_version_id, label, text, correct, explanation)
 SELECT md5(:'tenant' || 'version' || n)::uuid, l.label,
-       (SELECT string_agg(v.w[1 + ((n * 31 + l.i * 977 + k * 7) % array_length(v.w, 1))], ' ') FROM vocabulary v, generate_series(1, 3) k),
+       (SELECT string_agg(v.w[1 + pg_temp.draw(n || l.label || k) % array_length(v.w, 1)], ' ') FROM vocabulary v, generate_series(1, 3) k),
        l.i = 1 + n % 4, 'Explanation of option ' || l.label
 FROM generate_series(1, :items) n, (VALUES (1, 'A'), (2, 'B'), (3, 'C'), (4, 'D')) AS l(i, label)
 ON CONFLICT DO NOTHING;

@@ -19,6 +19,9 @@ class ItemSearchTest {
 
     private final AuthoringClient api = new AuthoringClient();
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool db;
+
     @Test
     void filtersCombineAndFullTextSearchesStemLeadInAndOptions() {
         String cardio = api.topic("Cardiology", null);
@@ -106,6 +109,75 @@ class ItemSearchTest {
                     .queryParam("page", page).get(BASE + "/items").then().statusCode(200).extract().<List<String>>path("items.id"));
         }
         org.assertj.core.api.Assertions.assertThat(small).containsExactlyElementsOf(ranked.subList(0, 28));
+    }
+
+    /**
+     * Relevance against the score computed here from each item's search vector (BM25 impacts from search_impacts, equal
+     * weights: "alpha" and "beta" are in as many items each), over every page, for words that must all match, either word,
+     * a phrase and a negated word; ties (a bulk import shares one time) go down to the id.
+     */
+    @Test
+    void relevanceFollowsTheScoreOfEveryMatch() {
+        String topic = api.topic("Relevance", null);
+        java.util.Random random = new java.util.Random(42);
+        String[] filler = { "fever", "cough", "edema", "rash", "syncope", "anemia" };
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            int alpha = random.nextInt(4);
+            int beta = random.nextInt(4);
+            int length = random.nextInt(40);
+            for (int[] counts : new int[][] { { alpha, beta }, { beta, alpha } }) { // mirrored: as many items hold each word
+                StringBuilder stem = new StringBuilder("Case");
+                for (int w = 0; w < length; w++) {
+                    stem.append(' ').append(filler[random.nextInt(filler.length)]);
+                }
+                stem.append(" alpha".repeat(counts[0])).append(" beta".repeat(counts[1])).append(counts[0] > 0 && counts[1] > 0 ? " alpha beta." : ".");
+                Map<String, Object> content = content(topic, stem.toString());
+                content.put("tags", List.of(i % 3 == 0 ? "three" : "other"));
+                items.add(Map.of("versions", List.of(Map.of("content", content))));
+            }
+        }
+        api.asAuthor().body(items).post("/api/v1/authoring/bulk/items").then().statusCode(201);
+        // a few later ones, so that the order by time is not all one time
+        for (int i = 0; i < 6; i++) {
+            api.createItem(content(topic, "Late case" + " alpha".repeat(i % 3 + 1) + " beta".repeat(i % 2 + 1) + " alpha beta."));
+            api.createItem(content(topic, "Late case" + " beta".repeat(i % 3 + 1) + " alpha".repeat(i % 2 + 1) + " alpha beta."));
+        }
+
+        // each query and the words it ranks by (not the negated one)
+        Map<String, String[]> queries = Map.of("alpha beta", new String[] { "alpha", "beta" }, "alpha or beta", new String[] { "alpha", "beta" },
+                "\"alpha beta\"", new String[] { "alpha", "beta" }, "alpha -beta", new String[] { "alpha" });
+        for (String q : queries.keySet()) {
+            List<String> expected = db.preparedQuery("SELECT i.id::text FROM item i WHERE i.tenant_id = $1 AND i.latest_state IS NOT NULL"
+                    + " AND i.search @@ websearch_to_tsquery('english', $2) ORDER BY (SELECT coalesce(sum(s.impact), 0) FROM search_impacts(i.search) s"
+                    + " WHERE s.lexeme = ANY($3)) DESC, i.updated_at DESC, i.id")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(api.tenant, q, queries.get(q))).await().indefinitely()
+                    .stream().map(row -> row.getString(0)).toList();
+            org.assertj.core.api.Assertions.assertThat(expected).as(q).hasSizeGreaterThan(20);
+            org.assertj.core.api.Assertions.assertThat(relevancePages(q, null)).as(q).containsExactlyElementsOf(expected);
+        }
+        // with another filter: the matches among the items tagged "three", in the same order
+        List<String> tagged = db.preparedQuery("SELECT id::text FROM item WHERE tenant_id = $1 AND tags @> '{three}'")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(api.tenant)).await().indefinitely().stream().map(row -> row.getString(0)).toList();
+        List<String> all = relevancePages("alpha or beta", null);
+        org.assertj.core.api.Assertions.assertThat(relevancePages("alpha or beta", "three"))
+                .containsExactlyElementsOf(all.stream().filter(tagged::contains).toList());
+    }
+
+    /** Every page of a relevance search, nine items at a time. */
+    private List<String> relevancePages(String q, String tag) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int page = 0;; page++) {
+            var request = api.asAuthor().queryParam("q", q).queryParam("sort", "relevance").queryParam("size", 9).queryParam("page", page);
+            if (tag != null) {
+                request.queryParam("tag", tag);
+            }
+            var response = request.get(BASE + "/items").then().statusCode(200).extract();
+            ids.addAll(response.<List<String>>path("items.id"));
+            if (!response.<Boolean>path("hasNext")) {
+                return ids;
+            }
+        }
     }
 
     /** The queue waits longest first, pages without gaps, and holds only what waits for someone. */
