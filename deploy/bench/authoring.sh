@@ -66,6 +66,7 @@ PUBLISH_TENANT=bench-authoring-publish
 publish_token() { java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --tenant "$PUBLISH_TENANT" --ttl 7200 "$@"; }
 PUBLISH_AUTHOR=$(publish_token --role author --sub 11111111-1111-1111-1111-111111111111)
 PUBLISH_PUBLISHER=$(publish_token --role publisher --sub 22222222-2222-2222-2222-222222222222)
+# a topic per run: topic names and blueprint codes are unique in a tenant
 PUBLISH_TOPIC=$(curl -fsS -H "Authorization: Bearer $PUBLISH_PUBLISHER" -H 'Content-Type: application/json' \
   -d "{\"name\":\"Publish latency $(date +%s)\",\"blueprintCode\":\"BENCH-PUBLISH-$(date +%s)\"}" "$BASE/api/v1/authoring/topics" | sed 's/.*"id":"\([^"]*\)".*/\1/')
 echo "[bench] publish -> ItemPublished on Kafka, $PUBLISHES items one after another (tenant $PUBLISH_TENANT)"

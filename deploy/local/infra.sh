@@ -72,14 +72,6 @@ postgres_up() {
       done
     done
   } | (cd / && psql_admin) || die "could not create the qbank role and databases"
-  # authoring ranks search results with a rum index (lexeme positions in the index); creating the extension needs a
-  # superuser, so it is done here, the way a DBA provisions it
-  if [ "$(cd / && psql_admin -At -c "\"SELECT count(*) FROM pg_available_extensions WHERE name = 'rum'\"")" != 1 ]; then
-    apt_install "postgresql-$(cd / && psql_admin -At -c "\"SELECT current_setting('server_version_num')::int / 10000\"")-rum"
-  fi
-  for name in qbank_authoring qbank_authoring_test; do
-    (cd / && psql_admin -d "$name" -c "\"SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS rum\"") || die "could not create the rum extension in $name"
-  done
   PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -p $PG_PORT -U "$DB_USER" -d qbank_authoring -Atqc 'select 1' >/dev/null \
     || die "the $DB_USER role cannot log in over TCP with its password (check pg_hba.conf)"
   log "PostgreSQL ready: role $DB_USER, databases ${DATABASES[*]} and their _test twins"

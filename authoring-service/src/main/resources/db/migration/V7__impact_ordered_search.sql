@@ -102,5 +102,5 @@ BEGIN
 END
 $$;
 
--- rum ranked every match (V4); nothing orders by its distance any more
-DROP INDEX item_listing_relevance;
+-- the rum index of the first V4, where a database still has it: nothing orders by its distance any more
+DROP INDEX IF EXISTS item_listing_relevance;
