@@ -14,12 +14,12 @@ import java.util.UUID;
  * each listing the items that hold the word by impact, highest first. An item's score is the sum, over the query's words,
  * of the word's weight times its impact in the item; the order is score, then latest change first, then id.
  * <p>
- * The caller reads the lists a batch at a time ({@link #read}), scores the items it meets, hands over those that can still
- * make the best k ({@link #match}, at or above {@link #bar()}) and asks {@link #step()} whether more must be read. No item further down any list can score more than the threshold, the sum of
- * weight × last impact read: once the k-th best score seen is above it, the best k are known. When it is equal, the
- * items of that score (a tie, common when most items hold a word once) are known but for those that sit, in every list,
- * exactly at the last impact read; the caller walks one list at that impact in the list order for them and hands them to
- * {@link #withTied}.
+ * The caller reads the lists a batch at a time ({@link #read}), scores the items it meets, hands over those that can
+ * still make the best k ({@link #match}, at or above {@link #bar()}) and asks {@link #step()} whether more must be read.
+ * No item further down any list can score more than the threshold, the sum of weight × last impact read: once the k-th
+ * best score seen is above it, the best k are known. When it is equal, the items of that score (a tie, common when most
+ * items hold a word once) are known but for those that sit, in every list, exactly at the last impact read; the caller
+ * walks one list at that impact in the list order for them and hands them to {@link #withTied}.
  */
 final class RelevanceTopK {
 

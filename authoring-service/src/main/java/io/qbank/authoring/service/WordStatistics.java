@@ -2,6 +2,7 @@ package io.qbank.authoring.service;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +43,7 @@ final class WordStatistics {
         Counted tenant = items.get(tenantId);
         boolean countItems = tenant == null || !tenant.fresh(now);
         List<Integer> missing = new ArrayList<>();
-        Map<Integer, Long> known = new ConcurrentHashMap<>();
+        Map<Integer, Long> known = new HashMap<>();
         for (Integer termId : termIds) {
             Counted word = itemsWith.get(termId);
             if (word != null && word.fresh(now)) {
