@@ -5,7 +5,7 @@
 #   deploy/bench/analytics.sh [quizzes, default 5000] [items per quiz, default 20]
 # Each run writes QUIZZES × (2 + 2 × LENGTH) new events (5000 × 42 = 210,000) to a topic of the benchmark's own,
 # bench.analytics.delivery, and has analytics-service (alone on :18185, a fresh consumer group) read them from the start.
-# Needs deploy/local/infra.sh up and the fast-jars.
+# Needs deploy/local/infra.sh up and the services built.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Authoring benchmark (issue 3): list/search latency with a large bank in one tenant, and publish → event latency.
 #   deploy/bench/authoring.sh [items, default 100000] [concurrency, default 4] [seconds per scenario, default 10]
-# Needs deploy/local/infra.sh up and the fast-jars (./mvnw install -DskipTests). Seeds tenant "bench-authoring-2" in the
+# Needs deploy/local/infra.sh up and the services built (./mvnw install -DskipTests). Seeds tenant "bench-authoring-2" in the
 # development database qbank_authoring (deterministic ids: a second run adds nothing), starts authoring-service alone on
 # port 18181, runs the scenarios with deploy/bench/HttpBench.java and deploy/bench/PublishLatency.java, and stops it.
 set -euo pipefail

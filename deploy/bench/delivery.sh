@@ -2,7 +2,7 @@
 # Delivery benchmark (issue 4): a pool of 10,000 calibrated items and 200 students taking adaptive 30-item quizzes at once.
 #   deploy/bench/delivery.sh [selections per second, default 1500] [students, default 200] [seconds, default 20] [items, default 10000]
 # Seeds tenant "bench-delivery", exam BENCH in the development database qbank_delivery (deterministic ids: a second run adds
-# nothing). Needs deploy/local/infra.sh up and the fast-jars. Starts delivery-service alone on :18182 and drives it with
+# nothing). Needs deploy/local/infra.sh up and the services built. Starts delivery-service alone on :18182 and drives it with
 # deploy/bench/QuizLoad.java:
 #   0. a warm-up of 40 s, not measured (the JIT needs it: the first seconds run at half the later rate);
 #   1. open loop at the target rate (next and answer alternating, a new quiz after each 30th answer): latencies and the rate achieved;

@@ -27,18 +27,21 @@ bench_topic() {
 # temp_file: a temporary file removed when the script exits
 temp_file() { local f; f="$(mktemp)"; TEMP_FILES+=("$f"); echo "$f"; }
 
-# start_service MODULE PORT [NAME=VALUE ...]: the module's fast-jar (built if missing) with the development key and the
-# given environment; sets $SERVICE_PID and $SERVICE_LOG and returns once /q/health/ready answers.
+# start_service MODULE PORT [NAME=VALUE ...]: the module's jar (built if missing) on the suite's JVM (jvm.sh) with the
+# development key and the given environment; sets $SERVICE_PID and $SERVICE_LOG and returns once /q/health/ready answers.
+# Its JVM options are those of ./qbank run but for the full JIT (C2): these are throughput figures.
 start_service() {
-  local module=$1 port=$2
+  local module=$1 port=$2 jar java
   shift 2
-  local jar="$ROOT/$module/target/quarkus-app/quarkus-run.jar"
-  [ -f "$jar" ] || (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl "$module" -am)
+  . "$ROOT/deploy/local/jvm.sh"
+  [ -n "$(service_jar "$ROOT" "$module")" ] || (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl "$module" -am)
+  jar="$(service_jar "$ROOT" "$module")"
+  java="$(qbank_java)"
   SERVICE_LOG="$(mktemp)"
-  echo "[bench] starting $module on :$port (log $SERVICE_LOG)"
+  echo "[bench] starting $module on :$port with $("$java" -version 2>&1 | head -1) (log $SERVICE_LOG)"
   env QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" "$@" \
-    java ${QBANK_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m} -jar "$jar" >"$SERVICE_LOG" 2>&1 &
+    "$java" ${QBANK_JAVA_OPTS:-${QBANK_JAVA_DEFAULT_OPTS/ -XX:TieredStopAtLevel=1/}} -jar "$jar" >"$SERVICE_LOG" 2>&1 &
   SERVICE_PID=$!
   trap 'kill $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null || true; rm -f "${TEMP_FILES[@]}"' EXIT
   until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do

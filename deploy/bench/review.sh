@@ -3,7 +3,7 @@
 # consumption of AnswerSubmitted.
 #   deploy/bench/review.sh [users, default 50000] [schedules per user, default 50] [events, default 60000] [clients, default 4] [seconds, default 10]
 # users × schedules × 2 attempts are seeded (50,000 × 50 × 2 = 5,000,000) into tenant "bench-review" of the development
-# database qbank_review (deterministic ids: a second run adds nothing). Needs deploy/local/infra.sh up and the fast-jars.
+# database qbank_review (deterministic ids: a second run adds nothing). Needs deploy/local/infra.sh up and the services built.
 # Starts review-service alone on :18184 reading answers from a topic of the benchmark's own (bench.review.answers, so that
 # the other services' consumer groups never have to wade through benchmark events on qbank.delivery.v1), measures
 # GET /due with deploy/bench/HttpBench.java, then sends the events with deploy/bench/AnswerLoad.java and times how long
