@@ -1,9 +1,9 @@
 # Sourced (not run) by services.sh, measure-startup.sh and the benchmarks: which JVM runs a service, with which options,
 # and the class cache that halves its start.
 #
-# A service is an uber-jar (<module>/target/<module>-<version>-runner.jar): every class comes from the class path, so the
-# JVM can cache all of them, not only the launcher's (a fast-jar loads the application through its own class loader,
-# which no JVM cache covers). The cache sits next to the jar:
+# A service is a runner jar with its dependencies in lib/ on its class path (<module>/target/<module>-<version>-runner.jar):
+# every class comes from the class path, so the JVM can cache all of them, not only the launcher's (a fast-jar loads the
+# application through its own class loader, which no JVM cache covers). The cache sits next to the jar:
 #   JDK 25+        an AOT cache (JEP 483/514/515: classes loaded and linked, method profiles), <jar>.aot
 #   JDK 17 to 24   a dynamic AppCDS archive, <jar>.jsa
 # A run without a cache that is newer than its jar is the training run: the cache is written when that run exits

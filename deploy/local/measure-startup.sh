@@ -7,7 +7,7 @@
 #   QBANK_SERVICES="authoring-service review-service" deploy/local/measure-startup.sh   some services only
 #   QBANK_CLASS_CACHE=0 deploy/local/measure-startup.sh                                 without the class cache
 #   QBANK_JAVA=java deploy/local/measure-startup.sh                                     on the default JDK (17 here)
-# Needs: ./qbank run or ./mvnw install -DskipTests first (the uber-jars), deploy/local/infra.sh up.
+# Needs: ./qbank run or ./mvnw install -DskipTests first (the runner jars), deploy/local/infra.sh up.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts and stops the five QBank services as local processes (uber-jar with its class cache, prod profile, loopback
+# Starts and stops the five QBank services as local processes (runner jar with its class cache, prod profile, loopback
 # infrastructure, development JWT key; the JVM and its options: jvm.sh). Logs and pids under deploy/local/.infra/run/.
 #
 #   services.sh start    start every service that is not running, wait until each is ready
