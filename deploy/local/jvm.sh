@@ -6,8 +6,9 @@
 # application through its own class loader, which no JVM cache covers). The cache sits next to the jar:
 #   JDK 25+        an AOT cache (JEP 483/514/515: classes loaded and linked, method profiles), <jar>.aot
 #   JDK 17 to 24   a dynamic AppCDS archive, <jar>.jsa
-# A run without a cache that is newer than its jar is the training run: the cache is written when that run exits
-# (on JDK 25 that takes 10-20 s after the service has stopped). The next start uses it.
+# A training run writes it: the service started until ready, then stopped; the cache is written as it exits (10-20 s
+# after the service has stopped, on JDK 25). A start uses the cache when it is newer than the jar: a rebuilt jar needs a
+# new training run (deploy/local/services.sh train; measure-startup.sh trains the services it measures).
 #
 #   QBANK_JAVA         the java to run (default: the newest JDK 25+ under /usr/lib/jvm, else java on the PATH)
 #   QBANK_JAVA_OPTS    JVM options (default: small heap, serial GC, C1 only: a service that starts fast and stays small)
@@ -31,15 +32,22 @@ java_feature() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *jav
 # service_jar ROOT MODULE: the module's runner jar (empty if not built)
 service_jar() { ls "$1/$2"/target/"$2"-*-runner.jar 2>/dev/null | head -1; }
 
-# class_cache_options JAVA JAR: the options that use the jar's class cache, or that write it when this run exits
+# class_cache JAVA JAR: the jar's class cache for that JVM (it may not exist)
+class_cache() {
+  if [ "$(java_feature "$1")" -ge 25 ]; then echo "${2%.jar}.aot"; else echo "${2%.jar}.jsa"; fi
+}
+
+# class_cache_options JAVA JAR: the options that start the jar with its class cache, none if it has no cache newer than
+# itself (the JVM would refuse a cache of other jars)
 class_cache_options() {
-  local java=$1 jar=$2 cache
-  [ "${QBANK_CLASS_CACHE:-1}" = 1 ] || return 0
-  if [ "$(java_feature "$java")" -ge 25 ]; then
-    cache="${jar%.jar}.aot"
-    if [ "$cache" -nt "$jar" ]; then echo "-XX:AOTCache=$cache"; else rm -f "$cache"; echo "-XX:AOTCacheOutput=$cache"; fi
-  else
-    cache="${jar%.jar}.jsa"
-    if [ "$cache" -nt "$jar" ]; then echo "-XX:SharedArchiveFile=$cache"; else rm -f "$cache"; echo "-XX:ArchiveClassesAtExit=$cache"; fi
-  fi
+  local cache; cache="$(class_cache "$1" "$2")"
+  [ "${QBANK_CLASS_CACHE:-1}" = 1 ] && [ "$cache" -nt "$2" ] || return 0
+  if [ "${cache##*.}" = aot ]; then echo "-XX:AOTCache=$cache"; else echo "-XX:SharedArchiveFile=$cache"; fi
+}
+
+# class_cache_training_options JAVA JAR: the options of a training run, which writes the cache when it exits
+class_cache_training_options() {
+  local cache; cache="$(class_cache "$1" "$2")"
+  rm -f "$cache"
+  if [ "${cache##*.}" = aot ]; then echo "-XX:AOTCacheOutput=$cache"; else echo "-XX:ArchiveClassesAtExit=$cache"; fi
 }

@@ -46,8 +46,8 @@ for name in ${QBANK_SERVICES:-authoring-service delivery-service generation-serv
   jar="$(service_jar "$ROOT" "$name")"
   [ -n "$jar" ] || { echo "$name is not built: ./mvnw install -DskipTests" >&2; exit 1; }
   cache=$(class_cache_options "$JAVA" "$jar")
-  if [[ "$cache" == *Output=* || "$cache" == *AtExit=* ]]; then
-    launch "$jar" "$port" "$LOG/$name.training.log" $cache
+  if [ -z "$cache" ] && [ "${QBANK_CLASS_CACHE:-1}" = 1 ]; then
+    launch "$jar" "$port" "$LOG/$name.training.log" $(class_cache_training_options "$JAVA" "$jar")
     kill $pid; wait $pid 2>/dev/null || true  # the cache is written at exit
     cache=$(class_cache_options "$JAVA" "$jar")
   fi

@@ -3,6 +3,7 @@
 # infrastructure, development JWT key; the JVM and its options: jvm.sh). Logs and pids under deploy/local/.infra/run/.
 #
 #   services.sh start    start every service that is not running, wait until each is ready
+#   services.sh train    a training run of each service without a class cache of its jar (jvm.sh)
 #   services.sh stop     stop the services this script started
 #   services.sh status   which services answer /q/health/ready
 set -euo pipefail
@@ -18,16 +19,21 @@ JAVA="$(qbank_java)"
 log() { printf '[services] %s\n' "$*"; }
 ready() { curl -fsS -o /dev/null "http://127.0.0.1:$1/q/health/ready" 2>/dev/null; }
 
-start() {
-  java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
-  local entry name port pid started=()
+# launch PASS: starts the services that do not answer yet and waits until each is ready. PASS "training" starts only
+# those without a class cache newer than their jar, with the options that write it when they exit.
+launch() {
+  local pass=$1 entry name port pid jar cache
+  launched=()
   for entry in "${SERVICES[@]}"; do
     name=${entry%%:*}; port=${entry##*:}
-    if ready "$port"; then log "$name already answers on $port"; continue; fi
-    local jar cache
+    if ready "$port"; then [ "$pass" = training ] || log "$name already answers on $port"; continue; fi
     jar="$(service_jar "$ROOT" "$name")"
     [ -n "$jar" ] || { echo "[services] $name/target/*-runner.jar is missing: build first (./mvnw install -DskipTests)" >&2; exit 1; }
     cache="$(class_cache_options "$JAVA" "$jar")"
+    if [ "$pass" = training ]; then
+      [ -z "$cache" ] || continue
+      cache="$(class_cache_training_options "$JAVA" "$jar")"
+    fi
     # Every setting comes from the environment, as in Kubernetes; these are the loopback development values.
     QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_PASSWORD="${QBANK_DB_PASSWORD:-qbank}" \
@@ -36,11 +42,11 @@ start() {
     nohup "$JAVA" ${QBANK_JAVA_OPTS:-$QBANK_JAVA_DEFAULT_OPTS} $cache -jar "$jar" > "$RUN/$name.log" 2>&1 &
     pid=$!
     echo "$pid" > "$RUN/$name.pid"
-    started+=("$name:$port:$pid")
-    log "starting $name on $port (pid $pid, log $RUN/$name.log)${cache:+, $cache}"
+    launched+=("$name:$pid:$port")
+    log "starting $name on $port$([ "$pass" = service ] || echo ' to train its class cache') (pid $pid, log $RUN/$name.log)${cache:+, $cache}"
   done
-  for entry in "${started[@]}"; do
-    IFS=: read -r name port pid <<<"$entry"
+  for entry in "${launched[@]}"; do
+    IFS=: read -r name pid port <<<"$entry"
     local deadline=$((SECONDS + 90))
     until ready "$port"; do
       if ! kill -0 "$pid" 2>/dev/null; then
@@ -53,22 +59,44 @@ start() {
   done
 }
 
-stop() {
-  local entry name pid stopping=()
-  for entry in "${SERVICES[@]}"; do
-    name=${entry%%:*}
-    [ -f "$RUN/$name.pid" ] || continue
-    pid=$(cat "$RUN/$name.pid")
-    if kill "$pid" 2>/dev/null; then log "stopping $name (pid $pid)"; stopping+=("$name:$pid"); fi
+start() {
+  java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
+  launch service
+}
+
+# A training run per service without a class cache of its jar: started until ready, then stopped, the cache written as it
+# exits; later starts of the same build use it. Trained on a start alone, as a container image build would: JDK 25.0.3
+# could not write the cache of a service trained through the end-to-end test ("Unable to allocate from 'ro' region").
+train() {
+  java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
+  launch training
+  if [ ${#launched[@]} -gt 0 ]; then terminate "${launched[@]}"; else log "every service has a class cache of its jar"; fi
+}
+
+# terminate NAME:PID...: stops them and waits until they have exited
+terminate() {
+  local entry name pid
+  for entry in "$@"; do
+    IFS=: read -r name pid _ <<<"$entry"
+    if kill "$pid" 2>/dev/null; then log "stopping $name (pid $pid)"; fi
     rm -f "$RUN/$name.pid"
   done
   # A training run writes its class cache after the service has stopped: up to a minute with five at once on two cores.
   local deadline=$((SECONDS + 120))
-  for entry in "${stopping[@]}"; do
-    IFS=: read -r name pid <<<"$entry"
+  for entry in "$@"; do
+    IFS=: read -r name pid _ <<<"$entry"
     while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
     kill -9 "$pid" 2>/dev/null && log "$name killed: it had not stopped after 120 s" || true
   done
+}
+
+stop() {
+  local entry name running=()
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}
+    [ -f "$RUN/$name.pid" ] && running+=("$name:$(cat "$RUN/$name.pid")")
+  done
+  if [ ${#running[@]} -gt 0 ]; then terminate "${running[@]}"; fi
 }
 
 status() {
@@ -80,7 +108,8 @@ status() {
 
 case "${1:-}" in
   start) start ;;
+  train) train ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|train|stop|status" >&2; exit 2 ;;
 esac
