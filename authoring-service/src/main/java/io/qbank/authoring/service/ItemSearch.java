@@ -146,12 +146,8 @@ public class ItemSearch {
         return pool.preparedQuery(WORDS).execute(Tuple.of(filter.params.get(0), filter.params.get(1)))
                 .chain(rows -> QueryWords.of(rows, filter.params.get(0).toString(), statistics, pool))
                 .chain(words -> {
-                    String rank = words.rank(filter);
-                    // an item met in a list is checked against the text through its term ids where the query allows it:
-                    // the search vector lies out of line (TOAST), and reading it for every item met costs most of a search
-                    String where = filter.where.toString().replace(textCondition, words.termCondition(textCondition));
                     if (words.negated()) {
-                        return scored(filter, query, rank);
+                        return scored(filter, query, words.rank(filter));
                     }
                     if (words.termIds().length == 0 || words.missingWordRequired()) {
                         return Uni.createFrom().item(new ItemPage(List.of(), query.page(), query.size(), false));
@@ -159,6 +155,10 @@ public class ItemSearch {
                     if (filter.conditions == 1 && words.termIds().length > 1 && words.joinedOnlyBy('&')) {
                         return merged(filter, query, words);
                     }
+                    String rank = words.rank(filter);
+                    // an item met in a list is checked against the text through its term ids where the query allows it:
+                    // the search vector lies out of line (TOAST), and reading it for every item met costs most of a search
+                    String where = filter.where.toString().replace(textCondition, words.termCondition(textCondition));
                     int needed = (query.page() + 1) * query.size() + 1; // this page, those before it, and one to tell hasNext
                     Uni<ItemPage> lists = Uni.createFrom().deferred(() -> readLists(filter, where, query, rank, words,
                             new RelevanceTopK(needed, words.weights(), words.lengths()), new int[words.termIds().length], Math.max(64, 2 * needed)));
