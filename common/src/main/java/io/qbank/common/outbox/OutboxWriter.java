@@ -58,16 +58,29 @@ public class OutboxWriter {
      * CTE name) returned a row, so a refused state change appends nothing.
      */
     public static String insertStatement(int first, String guard) {
+        return insert(first, false) + (guard == null ? "" : " WHERE EXISTS (SELECT 1 FROM " + guard + ")") + " ORDER BY n";
+    }
+
+    /**
+     * For a multi-row statement whose rows are guarded one by one: as {@link #insertStatement}, with a ninth parameter
+     * {@code $first+8} (bound by {@link #withEvents(Object[], List, List)}) naming the owner of each event; an event is
+     * inserted only if its owner is among the {@code ownerColumn} values that the CTE {@code guard} returned.
+     */
+    public static String insertStatementOwnedBy(int first, String guard, String ownerColumn) {
+        return insert(first, true) + " WHERE e.owner IN (SELECT " + ownerColumn + " FROM " + guard + ") ORDER BY n";
+    }
+
+    private static String insert(int first, boolean owned) {
         StringBuilder sql = new StringBuilder(INSERT_SQL).append("SELECT id, topic, k, type, src, subj, tenant, payload FROM unnest(");
         String[] types = { "uuid", "text", "text", "text", "text", "text", "text", "text" };
         for (int i = 0; i < types.length; i++) {
             sql.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(types[i]).append("[]");
         }
-        sql.append(") WITH ORDINALITY AS e(id, topic, k, type, src, subj, tenant, payload, n)");
-        if (guard != null) {
-            sql.append(" WHERE EXISTS (SELECT 1 FROM ").append(guard).append(')');
+        if (owned) {
+            sql.append(", $").append(first + types.length).append("::uuid[]");
         }
-        return sql.append(" ORDER BY n").toString();
+        return sql.append(") WITH ORDINALITY AS e(id, topic, k, type, src, subj, tenant, payload, ").append(owned ? "owner, " : "")
+                .append("n)").toString();
     }
 
     /**
@@ -75,10 +88,21 @@ public class OutboxWriter {
      * event columns ({@code $n+1…$n+8}).
      */
     public Tuple withEvents(Object[] statementParameters, List<Pending> events) {
-        Object[] columns = columns(events);
-        Object[] all = Arrays.copyOf(statementParameters, statementParameters.length + columns.length);
-        System.arraycopy(columns, 0, all, statementParameters.length, columns.length);
-        return Tuple.from(all);
+        return Tuple.from(concat(statementParameters, columns(events)));
+    }
+
+    /** As {@link #withEvents(Object[], List)}, for {@link #insertStatementOwnedBy}: {@code owners} in the order of the events. */
+    public Tuple withEvents(Object[] statementParameters, List<Pending> events, List<UUID> owners) {
+        if (owners.size() != events.size()) {
+            throw new IllegalArgumentException(events.size() + " events but " + owners.size() + " owners");
+        }
+        return Tuple.from(concat(statementParameters, concat(columns(events), new Object[] { owners.toArray(UUID[]::new) })));
+    }
+
+    private static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     private Object[] columns(List<Pending> events) {

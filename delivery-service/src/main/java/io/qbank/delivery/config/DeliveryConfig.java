@@ -27,4 +27,12 @@ public interface DeliveryConfig {
     /** How often overdue timed quizzes are expired (and their QuizCompleted sent) when nobody asks for them. */
     @WithDefault("15s")
     Duration expirySweep();
+
+    /** The most serves (or answers) of different quizzes that are written as one statement and one commit. */
+    @WithDefault("32")
+    int writeBatchSize();
+
+    /** How many such statements of one kind may run at once; the writes that arrive meanwhile wait and form the next batch. */
+    @WithDefault("2")
+    int writeBatchesInFlight();
 }

@@ -1,21 +1,33 @@
 package io.qbank.delivery.repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.qbank.common.outbox.OutboxWriter;
 import io.qbank.common.persistence.Sql;
+import io.qbank.delivery.config.DeliveryConfig;
 import io.qbank.delivery.domain.Quiz;
 import io.qbank.delivery.domain.QuizFilters;
 import io.qbank.delivery.domain.Quota;
 import io.qbank.delivery.domain.ServedItem;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -23,14 +35,31 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Quizzes with their served items and responses. Each change of a quiz is one statement that updates the quiz row
  * (guarded by its row version), writes what goes with it and appends its events to the outbox: one round trip, all or
  * nothing. A guarded change that finds the row moved on writes nothing and answers false.
+ * <p>
+ * Serves and answers, the two writes of every step of every quiz, are group-committed ({@link WriteBatcher}): those of
+ * many quizzes that arrive together go as one multi-row statement, each row guarded on its own.
  */
 @ApplicationScoped
 public class QuizRepository {
 
     private final OutboxWriter outbox;
+    private final Pool db;
+    private final WriteBatcher<Serve> serves;
+    private final WriteBatcher<Answer> answers;
 
-    public QuizRepository(OutboxWriter outbox) {
+    public QuizRepository(OutboxWriter outbox, Pool db, DeliveryConfig config, MeterRegistry registry) {
         this.outbox = outbox;
+        this.db = db;
+        this.serves = new WriteBatcher<>(w -> w.quiz().id(), this::serveAll, config.writeBatchSize(), config.writeBatchesInFlight(),
+                batchSizes(registry, "serve"));
+        this.answers = new WriteBatcher<>(w -> w.quiz().id(), this::answerAll, config.writeBatchSize(), config.writeBatchesInFlight(),
+                batchSizes(registry, "answer"));
+    }
+
+    private static IntConsumer batchSizes(MeterRegistry registry, String kind) {
+        DistributionSummary sizes = DistributionSummary.builder("qbank.quiz.write.batch.size").description("Writes per group commit")
+                .tag("kind", kind).register(registry);
+        return sizes::record;
     }
 
     public Uni<Void> insert(SqlClient client, Quiz q, List<OutboxWriter.Pending> events) {
@@ -76,47 +105,129 @@ public class QuizRepository {
                 });
     }
 
-    /** Records the item served at the next position, the items exposure control set aside, the quotas' progress. */
-    public Uni<Boolean> serve(SqlClient client, Quiz q, ServedItem item, List<UUID> setAside, int[] quotaServed, List<OutboxWriter.Pending> events) {
-        Object[] head = { q.id(), q.rowVersion(), item.itemId(), setAside.toArray(UUID[]::new), Arrays.stream(quotaServed).boxed().toArray(Integer[]::new),
-                item.position(), item.version(), item.topicId(), item.thetaBefore(), Sql.utc(item.servedAt()) };
-        return client.preparedQuery("""
-                WITH q AS (
-                    UPDATE quiz SET served = served + 1, served_item_ids = served_item_ids || $3::uuid,
-                           set_aside_item_ids = set_aside_item_ids || $4::uuid[], quota_served = $5::int4[], row_version = row_version + 1
-                     WHERE id = $1 AND row_version = $2 AND status = 'active' AND served = $6 - 1
-                    RETURNING id, tenant_id, user_id),
-                s AS (
-                    INSERT INTO served_item (quiz_id, position, item_id, version, topic_id, theta_before, served_at)
-                    SELECT id, $6, $3, $7, $8, $9, $10 FROM q),
-                l AS (
-                    INSERT INTO learner_item (tenant_id, user_id, item_id, first_served_at)
-                    SELECT tenant_id, user_id, $3, $10 FROM q ON CONFLICT DO NOTHING)
-                """ + OutboxWriter.insertStatement(head.length + 1, "q"))
-                .execute(outbox.withEvents(head, events)).map(rows -> rows.rowCount() > 0);
+    /** The item served at the next position of a quiz, the items exposure control set aside, the quotas' progress. */
+    public record Serve(Quiz quiz, ServedItem item, List<UUID> setAside, int[] quotaServed, List<OutboxWriter.Pending> events) {
     }
 
-    /** Records a graded answer, the new ability and, when it ends the quiz, its completion. */
-    public Uni<Boolean> answer(SqlClient client, Quiz q, ServedItem item, ServedItem.Answer a, double[] posterior, String status,
-            Instant completedAt, List<OutboxWriter.Pending> events) {
-        Object[] head = { q.id(), q.rowVersion(), a.correct() ? 1 : 0, a.thetaAfter(), a.seAfter(), toObjects(posterior), status,
-                Sql.utc(completedAt), a.responseId(), item.position(), item.itemId(), item.version(), a.selectedLabel(), a.correct(),
-                a.confidence() == null ? null : a.confidence().shortValue(), a.timeTakenMs(), item.thetaBefore(), Sql.utc(a.answeredAt()) };
-        return client.preparedQuery("""
-                WITH q AS (
-                    UPDATE quiz SET answered = answered + 1, correct = correct + $3, theta = $4, se = $5, posterior = $6::float8[],
-                           status = $7, completed_at = $8, row_version = row_version + 1
-                     WHERE id = $1 AND row_version = $2 AND status = 'active'
-                    RETURNING id, tenant_id, user_id),
+    /** A graded answer, the new ability and, when it ends the quiz, its completion. */
+    public record Answer(Quiz quiz, ServedItem item, ServedItem.Answer answer, double[] posterior, String status, Instant completedAt,
+            List<OutboxWriter.Pending> events) {
+    }
+
+    /** Records a serve, in a batch with the serves of other quizzes; false when the quiz had moved on. */
+    public Uni<Boolean> serve(Serve serve) {
+        return serves.submit(serve);
+    }
+
+    /** Records an answer, in a batch with the answers of other quizzes; false when the quiz had moved on. */
+    public Uni<Boolean> answer(Answer answer) {
+        return answers.submit(answer);
+    }
+
+    private Uni<Set<UUID>> serveAll(List<Serve> batch) {
+        Object[] head = { Sql.column(batch, w -> w.quiz().id(), UUID[]::new), Sql.column(batch, w -> w.quiz().rowVersion(), Long[]::new),
+                Sql.column(batch, w -> w.item().position(), Integer[]::new), Sql.column(batch, w -> w.item().itemId(), UUID[]::new),
+                Sql.column(batch, w -> w.item().version(), Integer[]::new), Sql.column(batch, w -> w.item().topicId(), UUID[]::new),
+                Sql.column(batch, w -> w.item().thetaBefore(), Double[]::new), Sql.column(batch, w -> Sql.utc(w.item().servedAt()), OffsetDateTime[]::new),
+                Sql.column(batch, w -> arrayLiteral(w.setAside().stream().map(UUID::toString)), String[]::new),
+                Sql.column(batch, w -> arrayLiteral(Arrays.stream(w.quotaServed()).mapToObj(Integer::toString)), String[]::new) };
+        return appliedQuizzes(db.preparedQuery("""
+                WITH b AS (
+                    SELECT * FROM unnest($1::uuid[], $2::int8[], $3::int4[], $4::uuid[], $5::int4[], $6::uuid[], $7::float8[],
+                           $8::timestamptz[], $9::text[], $10::text[])
+                           WITH ORDINALITY AS b(quiz_id, row_version, position, item_id, version, topic_id, theta_before, served_at,
+                                                set_aside, quota_served, n)),
+                q AS (
+                    UPDATE quiz SET served = served + 1, served_item_ids = served_item_ids || b.item_id,
+                           set_aside_item_ids = set_aside_item_ids || b.set_aside::uuid[], quota_served = b.quota_served::int4[],
+                           row_version = quiz.row_version + 1
+                      FROM b
+                     WHERE quiz.id = b.quiz_id AND quiz.row_version = b.row_version AND quiz.status = 'active' AND quiz.served = b.position - 1
+                    RETURNING quiz.id, quiz.tenant_id, quiz.user_id, b.n),
+                s AS (
+                    INSERT INTO served_item (quiz_id, position, item_id, version, topic_id, theta_before, served_at)
+                    SELECT b.quiz_id, b.position, b.item_id, b.version, b.topic_id, b.theta_before, b.served_at FROM q JOIN b USING (n)),
+                l AS (
+                    INSERT INTO learner_item (tenant_id, user_id, item_id, first_served_at)
+                    SELECT q.tenant_id, q.user_id, b.item_id, b.served_at FROM q JOIN b USING (n) ON CONFLICT DO NOTHING),
+                o AS (
+                """ + OutboxWriter.insertStatementOwnedBy(head.length + 1, "q", "id") + ")\nSELECT id FROM q")
+                .execute(withEvents(head, batch, Serve::quiz, Serve::events)));
+    }
+
+    private Uni<Set<UUID>> answerAll(List<Answer> batch) {
+        int grid = batch.get(0).posterior().length;
+        Double[] posteriors = new Double[batch.size() * grid];
+        for (int i = 0; i < batch.size(); i++) {
+            double[] posterior = batch.get(i).posterior();
+            if (posterior.length != grid) {
+                throw new IllegalArgumentException("posteriors on grids of " + grid + " and " + posterior.length + " points");
+            }
+            for (int j = 0; j < grid; j++) {
+                posteriors[i * grid + j] = posterior[j];
+            }
+        }
+        Object[] head = { Sql.column(batch, w -> w.quiz().id(), UUID[]::new), Sql.column(batch, w -> w.quiz().rowVersion(), Long[]::new),
+                Sql.column(batch, w -> w.answer().thetaAfter(), Double[]::new), Sql.column(batch, w -> w.answer().seAfter(), Double[]::new),
+                Sql.column(batch, Answer::status, String[]::new), Sql.column(batch, w -> Sql.utc(w.completedAt()), OffsetDateTime[]::new),
+                Sql.column(batch, w -> w.answer().responseId(), UUID[]::new), Sql.column(batch, w -> w.item().position(), Integer[]::new),
+                Sql.column(batch, w -> w.item().itemId(), UUID[]::new), Sql.column(batch, w -> w.item().version(), Integer[]::new),
+                Sql.column(batch, w -> w.answer().selectedLabel(), String[]::new), Sql.column(batch, w -> w.answer().correct(), Boolean[]::new),
+                Sql.column(batch, w -> w.answer().confidence() == null ? null : w.answer().confidence().shortValue(), Short[]::new),
+                Sql.column(batch, w -> w.answer().timeTakenMs(), Long[]::new), Sql.column(batch, w -> w.item().thetaBefore(), Double[]::new),
+                Sql.column(batch, w -> Sql.utc(w.answer().answeredAt()), OffsetDateTime[]::new), posteriors, grid };
+        return appliedQuizzes(db.preparedQuery("""
+                WITH b AS (
+                    SELECT * FROM unnest($1::uuid[], $2::int8[], $3::float8[], $4::float8[], $5::text[], $6::timestamptz[], $7::uuid[],
+                           $8::int4[], $9::uuid[], $10::int4[], $11::text[], $12::bool[], $13::int2[], $14::int8[], $15::float8[],
+                           $16::timestamptz[])
+                           WITH ORDINALITY AS b(quiz_id, row_version, theta_after, se_after, status, completed_at, response_id, position,
+                                                item_id, version, selected_label, correct, confidence, time_taken_ms, theta_before,
+                                                answered_at, n)),
+                q AS (
+                    UPDATE quiz SET answered = answered + 1, correct = quiz.correct + b.correct::int, theta = b.theta_after, se = b.se_after,
+                           posterior = ($17::float8[])[(b.n - 1) * $18 + 1 : b.n * $18], status = b.status, completed_at = b.completed_at,
+                           row_version = quiz.row_version + 1
+                      FROM b
+                     WHERE quiz.id = b.quiz_id AND quiz.row_version = b.row_version AND quiz.status = 'active'
+                    RETURNING quiz.id, quiz.tenant_id, quiz.user_id, b.n),
                 r AS (
                     INSERT INTO response (id, quiz_id, position, tenant_id, user_id, item_id, version, selected_label, correct, confidence,
                            time_taken_ms, theta_before, theta_after, se_after, answered_at)
-                    SELECT $9, id, $10, tenant_id, user_id, $11, $12, $13, $14, $15, $16, $17, $4, $5, $18 FROM q),
+                    SELECT b.response_id, b.quiz_id, b.position, q.tenant_id, q.user_id, b.item_id, b.version, b.selected_label, b.correct,
+                           b.confidence, b.time_taken_ms, b.theta_before, b.theta_after, b.se_after, b.answered_at FROM q JOIN b USING (n)),
                 l AS (
-                    UPDATE learner_item l SET last_correct = $14 FROM q
-                     WHERE l.tenant_id = q.tenant_id AND l.user_id = q.user_id AND l.item_id = $11)
-                """ + OutboxWriter.insertStatement(head.length + 1, "q"))
-                .execute(outbox.withEvents(head, events)).map(rows -> rows.rowCount() > 0);
+                    UPDATE learner_item l SET last_correct = b.correct FROM q JOIN b USING (n)
+                     WHERE l.tenant_id = q.tenant_id AND l.user_id = q.user_id AND l.item_id = b.item_id),
+                o AS (
+                """ + OutboxWriter.insertStatementOwnedBy(head.length + 1, "q", "id") + ")\nSELECT id FROM q")
+                .execute(withEvents(head, batch, Answer::quiz, Answer::events)));
+    }
+
+    /** The statement's parameters followed by the events of every write, each owned by its write's quiz. */
+    private <W> Tuple withEvents(Object[] head, List<W> batch, Function<W, Quiz> quiz, Function<W, List<OutboxWriter.Pending>> events) {
+        List<OutboxWriter.Pending> all = new ArrayList<>();
+        List<UUID> owners = new ArrayList<>();
+        for (W write : batch) {
+            for (OutboxWriter.Pending event : events.apply(write)) {
+                all.add(event);
+                owners.add(quiz.apply(write).id());
+            }
+        }
+        return outbox.withEvents(head, all, owners);
+    }
+
+    private static Uni<Set<UUID>> appliedQuizzes(Uni<RowSet<Row>> rows) {
+        return rows.map(applied -> {
+            Set<UUID> ids = new HashSet<>();
+            applied.forEach(r -> ids.add(r.getUUID(0)));
+            return ids;
+        });
+    }
+
+    /** A PostgreSQL array literal of values that need no quoting (UUIDs, numbers). */
+    private static String arrayLiteral(Stream<String> values) {
+        return values.collect(Collectors.joining(",", "{", "}"));
     }
 
     /** Ends an active quiz (finished, exhausted or expired). */

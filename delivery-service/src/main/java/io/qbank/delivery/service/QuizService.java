@@ -172,7 +172,7 @@ public class QuizService {
             List<UUID> setAside = choice.setAside().stream().map(PoolItem::itemId).toList();
             Pending served = event(quiz, new ItemServed(quiz.id(), quiz.tenantId(), quiz.userId(), item.position(), item.itemId(),
                     item.version(), item.topicId(), quiz.theta(), now));
-            return quizzes.serve(db, quiz, item, setAside, quotaServed, List.of(served))
+            return quizzes.serve(new QuizRepository.Serve(quiz, item, setAside, quotaServed, List.of(served)))
                     .chain(applied -> {
                         if (!applied) { // another request changed the quiz first: give the exposure back, answer from the quiz as it is
                             return exposure.release(chosen).chain(() -> retry(quiz, retries)).chain(q -> next(q, retries - 1));
@@ -297,7 +297,8 @@ public class QuizService {
                         }
                         ServedItem answered = new ServedItem(item.quizId(), item.position(), item.itemId(), item.version(), item.topicId(),
                                 item.thetaBefore(), item.servedAt(), answer);
-                        return quizzes.answer(db, quiz, item, answer, posterior.logDensity(), after.status(), after.completedAt(), events)
+                        return quizzes.answer(new QuizRepository.Answer(quiz, item, answer, posterior.logDensity(), after.status(),
+                                after.completedAt(), events))
                                 .chain(applied -> {
                                     if (!applied) {
                                         return retry(quiz, retries)

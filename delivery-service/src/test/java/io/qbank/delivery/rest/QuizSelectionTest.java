@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -267,5 +269,46 @@ class QuizSelectionTest {
         assertThat(f.count("SELECT answered FROM quiz WHERE id = $1", id)).isEqualTo(1);
         assertThat(f.count("SELECT count(*) FROM outbox_event WHERE ce_subject = $1 AND ce_type = $2", quizId,
                 EventType.ANSWER_SUBMITTED.ceType())).isEqualTo(1);
+    }
+
+    /** Serves and answers of many quizzes at once are group-committed; each quiz must come out exactly as if it ran alone. */
+    @Test
+    void quizzesTakenAtOnceAreEachRecordedExactly() {
+        f.publish(IntStream.range(0, 10).mapToObj(i -> item(i % 2 == 0 ? cardio : renal, "medium", 3)).toList());
+        int quizzes = 12, length = 5;
+        List<String> ids = IntStream.range(0, quizzes)
+                .mapToObj(i -> f.start(Map.of("examCode", f.exam, "mode", "tutor", "length", length))).toList();
+        ExecutorService students = Executors.newFixedThreadPool(quizzes);
+        Set<String> everServed = new HashSet<>();
+        try {
+            // the same student in every quiz: their shared history rows (learner_item) are written by several quizzes at once
+            List<CompletableFuture<List<String>>> taken = IntStream.range(0, quizzes)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> takeQuiz(ids.get(i), i % 3 == 0 ? "B" : "A"), students)).toList();
+            for (int i = 0; i < quizzes; i++) {
+                List<String> served = taken.get(i).join();
+                assertThat(served).as("quiz %d", i).hasSize(length).doesNotHaveDuplicates();
+                everServed.addAll(served);
+                UUID id = UUID.fromString(ids.get(i));
+                long correct = i % 3 == 0 ? 0 : length;
+                assertThat(f.count("SELECT count(*) FROM served_item WHERE quiz_id = $1", id)).isEqualTo(length);
+                assertThat(f.count("SELECT count(*) FROM response WHERE quiz_id = $1 AND correct = $2", id, correct > 0)).isEqualTo(length);
+                assertThat(f.count("SELECT count(*) FROM quiz WHERE id = $1 AND status = 'completed' AND answered = $2 AND correct = $3"
+                        + " AND served_item_ids = (SELECT array_agg(item_id ORDER BY position) FROM served_item WHERE quiz_id = $1)"
+                        + " AND theta = (SELECT theta_after FROM response WHERE quiz_id = $1 AND position = $2)"
+                        + " AND array_length(posterior, 1) = 61", id, length, correct)).isEqualTo(1);
+                for (EventType type : List.of(EventType.ITEM_SERVED, EventType.ANSWER_SUBMITTED)) {
+                    assertThat(f.count("SELECT count(*) FROM outbox_event WHERE ce_subject = $1 AND ce_type = $2", ids.get(i), type.ceType()))
+                            .as("%s events of quiz %d", type, i).isEqualTo(length);
+                }
+                assertThat(f.count("SELECT count(*) FROM outbox_event WHERE ce_subject = $1 AND ce_type = $2", ids.get(i),
+                        EventType.QUIZ_COMPLETED.ceType())).isEqualTo(1);
+            }
+        } finally {
+            students.shutdownNow();
+        }
+        assertThat(f.count("SELECT count(*) FROM learner_item WHERE tenant_id = $1 AND user_id = $2", f.tenant, f.student))
+                .isEqualTo(everServed.size());
+        assertThat(f.count("SELECT count(*) FROM learner_item WHERE tenant_id = $1 AND user_id = $2 AND last_correct IS NULL", f.tenant,
+                f.student)).isZero();
     }
 }
