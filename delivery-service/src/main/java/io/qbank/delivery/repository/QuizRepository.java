@@ -292,8 +292,4 @@ public class QuizRepository {
     private static <T> List<T> list(T[] array) {
         return array == null ? List.of() : List.of(array);
     }
-
-    private static Double[] toObjects(double[] values) {
-        return Arrays.stream(values).boxed().toArray(Double[]::new);
-    }
 }
