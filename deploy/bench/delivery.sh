@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Delivery benchmark (issue 4): a pool of 10,000 calibrated items and 200 students taking adaptive 30-item quizzes at once.
 #   deploy/bench/delivery.sh [selections per second, default 1500] [students, default 200] [seconds, default 20] [items, default 10000]
-# Seeds tenant "bench-delivery", exam BENCH in the development database qbank_delivery (deterministic ids: a second run adds
-# nothing). Needs deploy/local/infra.sh up and the services built. Starts delivery-service alone on :18182 and drives it with
+# Seeds tenant "bench-delivery", exam BENCH in a database of its own, qbank_delivery_bench, dropped and made again by each
+# run (as the PostgreSQL superuser: root, or sudo). Needs deploy/local/infra.sh up and the services built. Starts delivery-service alone on :18182 and drives it with
 # deploy/bench/QuizLoad.java:
 #   0. a warm-up of 40 s, not measured (the JIT needs it: the first seconds run at half the later rate);
 #   1. open loop at the target rate (next and answer alternating, a new quiz after each 30th answer): latencies and the rate achieved;
@@ -21,14 +21,21 @@ TENANT=bench-delivery
 EXAM=BENCH
 PORT=18182
 BASE="http://127.0.0.1:$PORT"
-psql_db() { psql_on qbank_delivery "$@"; }
+DB=qbank_delivery_bench
+psql_db() { psql_on "$DB" "$@"; }
+
+# A database of the benchmark's own, made new for every run: each run starts from the same state (the seeded pool, no
+# quizzes), however many ran before. Reusing one let every run add 400,000 outbox rows and 200,000 served items and
+# responses (8 GB after a day of runs, with this machine's autovacuum off), and the figures drifted with it.
+echo "[bench] a new database $DB"
+as_postgres psql -X -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB OWNER qbank"
 
 # the service's events go to topics of the benchmark's own (bench.<topic>): consumer groups of the contract's topics never
 # have to wade through them
 bench_topic bench.qbank.delivery.v1
 bench_topic bench.qbank.item-flags.v1
 tokens="$(temp_file)"
-start_service delivery-service $PORT QBANK_OUTBOX_TOPIC_PREFIX=bench. \
+start_service delivery-service $PORT QBANK_DB_NAME="$DB" QBANK_OUTBOX_TOPIC_PREFIX=bench. \
   MP_MESSAGING_INCOMING_ITEMS_GROUP_ID=delivery-bench MP_MESSAGING_INCOMING_CALIBRATIONS_GROUP_ID=delivery-bench-calibrations
 
 have=$(psql_db -Atc "SELECT count(*) FROM pool_entry WHERE tenant_id = '$TENANT' AND exam_code = '$EXAM'")
@@ -40,17 +47,16 @@ echo "[bench] pool: $(psql_db -Atc "SELECT count(*) FROM pool_entry WHERE tenant
   "clearing today's exposure counters of the benchmark's items"
 redis-cli -h 127.0.0.1 --scan --pattern "exp:*" | grep -F -f <(psql_db -Atc "SELECT item_id FROM pool_entry WHERE tenant_id = '$TENANT'") \
   | xargs -r -n 500 redis-cli -h 127.0.0.1 DEL >/dev/null || true
-# Earlier runs leave hundreds of thousands of dead rows behind (every outbox row is updated once it is sent). A database
-# with autovacuum on keeps up with them; where it is off (this machine's PostgreSQL has autovacuum = off), vacuum now, so
-# that each run starts from the state a vacuumed database would be in.
-echo "[bench] vacuuming the tables that every step writes"
-psql_db -c "VACUUM (ANALYZE) quiz, served_item, response, learner_item, outbox_event"
 java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --tenant "$TENANT" --ttl 7200 --role student --count "$STUDENTS" >"$tokens"
 
 load() { java -Xmx512m "$HERE/QuizLoad.java" --base "$BASE" --tokens "$tokens" --exam "$EXAM" "$@"; }
 calibrate qbank_delivery before
 echo "[bench] warming up (JIT, pools, caches): 40 s of quizzes back to back, not measured"
 load --rate 0 --seconds 10 --warmup 30 >/dev/null
+# Statistics of the tables as the warm-up left them (tens of thousands of quizzes' rows, where the new database had none):
+# autovacuum would take them by itself, but this machine's PostgreSQL runs with autovacuum off, and the plans the service
+# keeps prepared would otherwise be those of empty tables.
+psql_db -c "ANALYZE"
 echo "[bench] $STUDENTS students, adaptive 30-item tutor quizzes, target $RATE selections/s (warm-up 10 s, then $SECONDS_PER_PHASE s measured)"
 load --rate "$RATE" --seconds "$SECONDS_PER_PHASE"
 echo "[bench] ceiling: the same request rate on the trivial endpoint"

@@ -8,6 +8,9 @@ TEMP_FILES=()
 [ -d "$KAFKA_LIBS" ] || { echo "run deploy/local/infra.sh up first" >&2; exit 1; }
 java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
 
+# as_postgres COMMAND...: run as the PostgreSQL superuser (root here; sudo otherwise), from / so that it may read its cwd
+as_postgres() { (cd / && if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi); }
+
 # psql_on DATABASE [psql arguments]
 psql_on() { local db=$1; shift; PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U qbank -d "$db" -X -q "$@"; }
 
