@@ -1,4 +1,4 @@
-package io.qbank.delivery.config;
+package io.qbank.common.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
