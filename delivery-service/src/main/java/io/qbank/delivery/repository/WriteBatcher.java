@@ -107,7 +107,8 @@ public final class WriteBatcher<W> {
     }
 
     private void run(List<Pending<W>> batch, boolean counted) {
-        statement.execute(batch.stream().map(Pending::write).toList()).subscribe().with(applied -> {
+        // deferred: a statement that throws while it is being built fails its batch like any other failure, and frees its place
+        Uni.createFrom().deferred(() -> statement.execute(batch.stream().map(Pending::write).toList())).subscribe().with(applied -> {
             done(counted);
             for (Pending<W> pending : batch) {
                 answer(pending, applied.contains(pending.key()), null);

@@ -123,6 +123,20 @@ class WriteBatcherTest {
     }
 
     @Test
+    void aStatementThatThrowsWhileBeingBuiltFailsItsWriteAndFreesItsPlace() {
+        WriteBatcher<Write> batcher = new WriteBatcher<>(Write::quiz, writes -> {
+            if (writes.get(0).name().equals("bad")) {
+                throw new IllegalArgumentException("cannot bind");
+            }
+            return statements.execute(writes);
+        }, 32, 1, sizes::add);
+        submit(batcher, new Write("bad", q1));
+        assertInstanceOf(IllegalArgumentException.class, outcomes.get("bad"));
+        submit(batcher, new Write("good", q2));
+        assertEquals(List.of("good"), statements.names(0));
+    }
+
+    @Test
     void refusesNonsensicalLimits() {
         assertThrows(IllegalArgumentException.class, () -> new WriteBatcher<>(Write::quiz, statements, 0, 1, sizes::add));
         assertThrows(IllegalArgumentException.class, () -> new WriteBatcher<>(Write::quiz, statements, 1, 0, sizes::add));
