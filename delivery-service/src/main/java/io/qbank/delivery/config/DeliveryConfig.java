@@ -12,6 +12,13 @@ public interface DeliveryConfig {
     @WithDefault("500")
     int dailyExposureCap();
 
+    /**
+     * The most serves of one item version a replica reserves from the Redis counter at once, and then serves without
+     * asking Redis; a lease is also at most 2% of the daily cap (caps under 100 count every serve in Redis).
+     */
+    @WithDefault("8")
+    int exposureLease();
+
     /** How many of the best-ranked candidates (a random sample in linear mode) the Sympson–Hetter lottery may go through. */
     @WithDefault("64")
     int exposureLookahead();
