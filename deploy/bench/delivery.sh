@@ -58,7 +58,7 @@ load --rate 0 --seconds 10 --warmup 30 >/dev/null
 # keeps prepared would otherwise be those of empty tables.
 psql_db -c "ANALYZE"
 echo "[bench] $STUDENTS students, adaptive 30-item tutor quizzes, target $RATE selections/s (warm-up 10 s, then $SECONDS_PER_PHASE s measured)"
-load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --warmup 60
+load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --warmup ${QBANK_BENCH_WARMUP:-10}
 echo "[bench] ceiling: the same request rate on the trivial endpoint"
 load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --ceiling | tail -n +2
 echo "[bench] closed loop: the students back to back (the most the service sustains here)"
