@@ -5,7 +5,8 @@
 # run (as the PostgreSQL superuser: root, or sudo). Needs deploy/local/infra.sh up and the services built. Starts delivery-service alone on :18182 and drives it with
 # deploy/bench/QuizLoad.java:
 #   0. a warm-up of 40 s, not measured (the JIT needs it: the first seconds run at half the later rate);
-#   1. open loop at the target rate (next and answer alternating, a new quiz after each 30th answer): latencies and the rate achieved;
+#   1. open loop at the target rate (next and answer alternating, a new quiz after each 30th answer), after a warm-up at that
+#      rate of QBANK_BENCH_WARMUP seconds (10): latencies and the rate achieved;
 #   2. the ceiling: the same students and request rate on /q/health/live;
 #   3. closed loop (no pacing): the most selections per second the service sustains here.
 # The exposure counters of the benchmark's items are cleared first, so the daily cap starts from zero.
@@ -56,7 +57,7 @@ load --rate 0 --seconds 10 --warmup 30 >/dev/null
 # Statistics of the tables as the warm-up left them (tens of thousands of quizzes' rows, where the new database had none):
 # autovacuum would take them by itself, but this machine's PostgreSQL runs with autovacuum off, and the plans the service
 # keeps prepared would otherwise be those of empty tables.
-psql_db -c "ANALYZE"
+as_postgres psql -X -q -d "$DB" -c "ANALYZE" # as the superuser: the service's role may not analyze the catalogs
 echo "[bench] $STUDENTS students, adaptive 30-item tutor quizzes, target $RATE selections/s (warm-up 10 s, then $SECONDS_PER_PHASE s measured)"
 load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --warmup ${QBANK_BENCH_WARMUP:-10}
 echo "[bench] ceiling: the same request rate on the trivial endpoint"
