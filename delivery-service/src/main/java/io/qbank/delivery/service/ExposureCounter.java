@@ -141,7 +141,7 @@ public class ExposureCounter {
         return current.unused;
     }
 
-    /** Gives back a reservation whose serve did not happen (to Redis: rare, and exact whatever day it was taken on). */
+    /** Gives back a reservation whose serve did not happen (a lost race: rare), to the Redis counter. */
     public Uni<Void> release(PoolItem item) {
         return values.decr(key(today(), item.itemId(), item.version())).replaceWithVoid().onFailure().recoverWithNull();
     }
