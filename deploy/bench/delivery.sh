@@ -6,7 +6,8 @@
 # deploy/bench/QuizLoad.java:
 #   0. a warm-up of 40 s, not measured (the JIT needs it: the first seconds run at half the later rate);
 #   1. open loop at the target rate (next and answer alternating, a new quiz after each 30th answer), after a warm-up at that
-#      rate of QBANK_BENCH_WARMUP seconds (10): latencies and the rate achieved;
+#      rate of QBANK_BENCH_WARMUP seconds (10): latencies, the rate achieved, and the CPU each process used (the service,
+#      PostgreSQL, the load generator, Redis, Kafka, the rest) while it ran;
 #   2. the ceiling: the same students and request rate on /q/health/live;
 #   3. closed loop (no pacing): the most selections per second the service sustains here.
 # The exposure counters of the benchmark's items are cleared first, so the daily cap starts from zero.
@@ -59,7 +60,13 @@ load --rate 0 --seconds 10 --warmup 30 >/dev/null
 # keeps prepared would otherwise be those of empty tables.
 as_postgres psql -X -q -d "$DB" -c "ANALYZE" # as the superuser: the service's role may not analyze the catalogs
 echo "[bench] $STUDENTS students, adaptive 30-item tutor quizzes, target $RATE selections/s (warm-up 10 s, then $SECONDS_PER_PHASE s measured)"
-load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --warmup ${QBANK_BENCH_WARMUP:-10}
+WARMUP="${QBANK_BENCH_WARMUP:-10}"
+cpu="$(temp_file)"
+cpu_by_process $((WARMUP + 2)) $((SECONDS_PER_PHASE - 4)) >"$cpu" &
+sampler=$!
+load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --warmup "$WARMUP"
+wait "$sampler" # (not a bare wait: the service runs in the background too)
+cat "$cpu"
 echo "[bench] ceiling: the same request rate on the trivial endpoint"
 load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --ceiling | tail -n +2
 echo "[bench] closed loop: the students back to back (the most the service sustains here)"

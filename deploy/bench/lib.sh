@@ -52,3 +52,35 @@ start_service() {
     sleep 0.1
   done
 }
+
+# cpu_by_process DELAY SECONDS: after DELAY seconds, the CPU each part of the machine used over SECONDS (from /proc, in
+# cores of this machine), printed when done; run it in the background alongside a load. The service is $SERVICE_PID.
+cpu_by_process() {
+  sleep "$1"
+  local before after t0 t1
+  t0=$(date +%s%N); before="$(cpu_snapshot)"; sleep "$2"; t1=$(date +%s%N); after="$(cpu_snapshot)"
+  # each process is read at the same point of both passes, so its interval is the one between the passes' starts
+  join <(echo "$before" | sort) <(echo "$after" | sort) | awk -v ns=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
+    { split($1, k, ":"); used[k[1]] += ($3 - $2) / hz }
+    END { s = ns / 1e9; line = sprintf("[bench] CPU by process over %.1f s, in cores:", s)
+          for (p in used) line = line sprintf(" %s %.2f", p, used[p] / s); print line }'
+}
+
+# cpu_snapshot: "part:pid ticks" for every process, ticks = user + system time
+cpu_snapshot() {
+  local p part cmd
+  for p in /proc/[0-9]*; do
+    cmd="$({ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | cut -c1-400)" # empty for a process gone meanwhile
+    case "$cmd" in
+      "") continue ;;
+      *" -jar "*"-runner.jar"*) [ "${p#/proc/}" = "$SERVICE_PID" ] && part=service || part=other ;;
+      *QuizLoad*|*HttpBench*|*AnswerLoad*|*QuizEventLoad*|*GenerationLoad*) part=load-generator ;;
+      postgres*) part=postgresql ;;
+      *redis-server*) part=redis ;;
+      *kafka.Kafka*) part=kafka ;;
+      *) part=other ;;
+    esac
+    # the fields after the command name in parentheses (which may hold spaces): utime and stime are the 12th and 13th
+    { sed 's/^.*) //' "$p/stat"; } 2>/dev/null | awk -v k="$part:${p#/proc/}" '{ print k, $12 + $13 }'
+  done
+}
