@@ -59,8 +59,8 @@ load --rate 0 --seconds 10 --warmup 30 >/dev/null
 # autovacuum would take them by itself, but this machine's PostgreSQL runs with autovacuum off, and the plans the service
 # keeps prepared would otherwise be those of empty tables.
 as_postgres psql -X -q -d "$DB" -c "ANALYZE" # as the superuser: the service's role may not analyze the catalogs
-echo "[bench] $STUDENTS students, adaptive 30-item tutor quizzes, target $RATE selections/s (warm-up 10 s, then $SECONDS_PER_PHASE s measured)"
 WARMUP="${QBANK_BENCH_WARMUP:-10}"
+echo "[bench] $STUDENTS students, adaptive 30-item tutor quizzes, target $RATE selections/s (warm-up $WARMUP s, then $SECONDS_PER_PHASE s measured)"
 cpu="$(temp_file)"
 cpu_by_process $((WARMUP + 2)) $((SECONDS_PER_PHASE - 4)) >"$cpu" &
 sampler=$!

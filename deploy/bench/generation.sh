@@ -28,7 +28,7 @@ until curl -fsS -o /dev/null -X POST "http://127.0.0.1:$STUB_PORT/v1/chat/comple
 start_service generation-service $PORT QBANK_OUTBOX_TOPIC_PREFIX=bench. QBANK_LLM_API_KEY=bench \
   QBANK_LLM_BASE_URL="http://127.0.0.1:$STUB_PORT/v1/" QBANK_LLM_MODEL=bench-stub QBANK_GENERATION_JOBS_PER_USER_PER_HOUR=1000 \
   MP_MESSAGING_INCOMING_ITEMS_GROUP_ID="generation-bench-$(date +%s)"
-trap 'kill $SERVICE_PID $STUB_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null || true; rm -f "${TEMP_FILES[@]}"' EXIT
+trap 'kill $SERVICE_PID $STUB_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null || true; rm -rf "$TEMP_DIR"' EXIT
 TOKEN=$(java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --tenant "$TENANT" --ttl 3600 --role author --sub "$(cat /proc/sys/kernel/random/uuid)")
 BODY=$(temp_file)
 python3 - "$CHARS" > "$BODY" <<'PY'

@@ -3,7 +3,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DB_PASSWORD="${QBANK_DB_PASSWORD:-qbank}"
 KAFKA_LIBS="$ROOT/deploy/local/.infra/kafka-4.1.1/lib"
-TEMP_FILES=()
+TEMP_DIR="$(mktemp -d)" # the run's temporary files, removed when the script exits
 
 [ -d "$KAFKA_LIBS" ] || { echo "run deploy/local/infra.sh up first" >&2; exit 1; }
 java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
@@ -28,7 +28,7 @@ bench_topic() {
 }
 
 # temp_file: a temporary file removed when the script exits
-temp_file() { local f; f="$(mktemp)"; TEMP_FILES+=("$f"); echo "$f"; }
+temp_file() { mktemp -p "$TEMP_DIR"; } # (a list of the files would not survive the $(...) that calls this)
 
 # start_service MODULE PORT [NAME=VALUE ...]: the module's jar (built if missing) on the suite's JVM (jvm.sh) with the
 # development key and the given environment; sets $SERVICE_PID and $SERVICE_LOG and returns once /q/health/ready answers.
@@ -46,7 +46,7 @@ start_service() {
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" "$@" \
     "$java" ${QBANK_JAVA_OPTS:-${QBANK_JAVA_DEFAULT_OPTS/ -XX:TieredStopAtLevel=1/}} -jar "$jar" >"$SERVICE_LOG" 2>&1 &
   SERVICE_PID=$!
-  trap 'kill $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null || true; rm -f "${TEMP_FILES[@]}"' EXIT
+  trap 'kill $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null || true; rm -rf "$TEMP_DIR"' EXIT
   until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
     kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$SERVICE_LOG" >&2; exit 1; }
     sleep 0.1
