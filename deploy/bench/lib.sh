@@ -73,13 +73,13 @@ cpu_snapshot() {
     cmd="$({ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | cut -c1-400)" # empty for a process gone meanwhile
     case "$cmd" in
       "") continue ;;
-      *" -jar "*"-runner.jar"*) [ "${p#/proc/}" = "$SERVICE_PID" ] && part=service || part=other ;;
       *QuizLoad*|*HttpBench*|*AnswerLoad*|*QuizEventLoad*|*GenerationLoad*) part=load-generator ;;
       postgres*) part=postgresql ;;
       *redis-server*) part=redis ;;
       *kafka.Kafka*) part=kafka ;;
       *) part=other ;;
     esac
+    [ "${p#/proc/}" != "${SERVICE_PID:-}" ] || part=service
     # the fields after the command name in parentheses (which may hold spaces): utime and stime are the 12th and 13th
     { sed 's/^.*) //' "$p/stat"; } 2>/dev/null | awk -v k="$part:${p#/proc/}" '{ print k, $12 + $13 }'
   done
