@@ -22,6 +22,14 @@ import java.util.regex.Pattern;
  * next+answer step every S/R seconds, so that the whole runs at R selections per second whatever the latency (a student
  * that falls behind catches up at once; latencies count from the request's send). Reports p50/p95/p99/max per request kind,
  * the selections achieved per second and the errors, for a warm-up then a measured window.
+ * <p>
+ * The students' first quizzes have lengths 1 to L in turn, and every later one has L items: the quizzes then end and start
+ * evenly over time, as among students who did not all sit down in the same second. With every first quiz of L items, all S
+ * students would finish and start a quiz within one step of each other, every L steps (every 4 s at the defaults), and the
+ * service would see S quiz starts at once where a real population sends S / L per step.
+ * <p>
+ * With --timeline FILE the measured window is also written per 100 ms (by when the request was sent): requests, requests over
+ * 25 ms, the slowest; it tells a tail spread thinly over the window from one that comes from a few stalls.
  * With --ceiling the same students send GET /q/health/live twice per step instead: the service's trivial endpoint under the
  * same request rate. With --rate 0 the students go back to back (closed loop): the most the service can do.
  * <p>
@@ -42,6 +50,7 @@ public class QuizLoad {
         double rate = 1500;
         int length = 30, seconds = 20, warmup = 10;
         boolean ceiling = false;
+        Path timelineFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--base" -> base = args[++i];
@@ -52,6 +61,7 @@ public class QuizLoad {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--ceiling" -> ceiling = true;
+                case "--timeline" -> timelineFile = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -70,6 +80,9 @@ public class QuizLoad {
         if (w.firstError != null) {
             System.out.println("first error: " + w.firstError);
         }
+        if (timelineFile != null) {
+            Files.write(timelineFile, w.timeline.lines(seconds));
+        }
     }
 
     /** The event loop: every student is a small state machine on its own connection. */
@@ -87,6 +100,7 @@ public class QuizLoad {
 
         static final class Window {
             final Latencies[] latencies = { new Latencies(), new Latencies(), new Latencies() };
+            final Timeline timeline = new Timeline();
             long selections, errors;
             String firstError;
         }
@@ -178,6 +192,7 @@ public class QuizLoad {
         String quiz;
         int position;
         int inFlight = -1;
+        int quizLength;
         long sentAt, scheduled;
         ByteBuffer out;
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
@@ -186,6 +201,7 @@ public class QuizLoad {
             this.load = load;
             this.auth = auth;
             this.random = new Random(index);
+            this.quizLength = 1 + index % load.length; // the first quiz only: see the class comment
         }
 
         /** The start of a step: the quiz's next item (or a new quiz, or the health endpoint for the ceiling). */
@@ -193,7 +209,7 @@ public class QuizLoad {
             if (load.ceiling) {
                 send(NEXT, "GET", "/q/health/live", null);
             } else if (quiz == null) {
-                send(START, "POST", "/api/v1/quizzes", "{\"examCode\":\"" + load.exam + "\",\"mode\":\"tutor\",\"length\":" + load.length + "}");
+                send(START, "POST", "/api/v1/quizzes", "{\"examCode\":\"" + load.exam + "\",\"mode\":\"tutor\",\"length\":" + quizLength + "}");
             } else {
                 send(NEXT, "POST", "/api/v1/quizzes/" + quiz + "/next", "");
             }
@@ -248,6 +264,7 @@ public class QuizLoad {
         void handle(int kind, Response response, long now) throws IOException {
             if (response.status == 409 && kind == NEXT && !load.ceiling) { // the quiz ended
                 quiz = null;
+                quizLength = load.length;
                 step(); // a new quiz right away, within the same step
                 return;
             }
@@ -259,6 +276,7 @@ public class QuizLoad {
             }
             if (load.measuring(now)) {
                 load.window.latencies[kind].add(now - sentAt);
+                load.window.timeline.add(sentAt - load.windowStart, now - sentAt);
                 if (kind == NEXT && !load.ceiling) {
                     load.window.selections++;
                 }
@@ -290,8 +308,9 @@ public class QuizLoad {
                             + "\",\"confidence\":3,\"timeTakenMs\":" + (20000 + random.nextInt(60000)) + "}");
                 }
                 default -> {
-                    if (position >= load.length) {
+                    if (position >= quizLength) {
                         quiz = null;
+                        quizLength = load.length;
                     }
                     waitForNextStep();
                 }
@@ -385,6 +404,36 @@ public class QuizLoad {
                 return i;
             }
             return -1;
+        }
+    }
+
+    /** Per 100 ms of the measured window: requests sent, those that took over 25 ms, the slowest. */
+    static final class Timeline {
+        static final long SLICE = 100_000_000L, SLOW = 25_000_000L;
+        private long[] sent = new long[0], slow = new long[0], slowest = new long[0];
+
+        void add(long sentSinceStart, long latency) {
+            if (sentSinceStart < 0) { // sent during the warm-up, answered within the window
+                return;
+            }
+            int slice = (int) (sentSinceStart / SLICE);
+            if (slice >= sent.length) {
+                int size = Math.max(slice + 1, sent.length * 2);
+                sent = Arrays.copyOf(sent, size);
+                slow = Arrays.copyOf(slow, size);
+                slowest = Arrays.copyOf(slowest, size);
+            }
+            sent[slice]++;
+            slow[slice] += latency > SLOW ? 1 : 0;
+            slowest[slice] = Math.max(slowest[slice], latency);
+        }
+
+        List<String> lines(int seconds) {
+            List<String> lines = new ArrayList<>(List.of("second requests over_25ms slowest_ms"));
+            for (int i = 0; i < Math.min(sent.length, seconds * 10); i++) {
+                lines.add(String.format("%.1f %d %d %.1f", i / 10.0, sent[i], slow[i], slowest[i] / 1e6));
+            }
+            return lines;
         }
     }
 

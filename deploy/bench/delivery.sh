@@ -7,7 +7,8 @@
 #   0. a warm-up of 40 s, not measured (the JIT needs it: the first seconds run at half the later rate);
 #   1. open loop at the target rate (next and answer alternating, a new quiz after each 30th answer), after a warm-up at that
 #      rate of QBANK_BENCH_WARMUP seconds (10): latencies, the rate achieved, and the CPU each process used (the service,
-#      PostgreSQL, the load generator, Redis, Kafka, the rest) while it ran;
+#      PostgreSQL, the load generator, Redis, Kafka, the rest) while it ran, and how many 100-ms slices held a request over
+#      25 ms (QBANK_BENCH_TIMELINE=FILE keeps the slices);
 #   2. the ceiling: the same students and request rate on /q/health/live;
 #   3. closed loop (no pacing): the most selections per second the service sustains here.
 # The exposure counters of the benchmark's items are cleared first, so the daily cap starts from zero.
@@ -64,9 +65,12 @@ echo "[bench] $STUDENTS students, adaptive 30-item tutor quizzes, target $RATE s
 cpu="$(temp_file)"
 cpu_by_process $((WARMUP + 2)) $((SECONDS_PER_PHASE - 4)) >"$cpu" &
 sampler=$!
-load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --warmup "$WARMUP"
+timeline="${QBANK_BENCH_TIMELINE:-$(temp_file)}"
+load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --warmup "$WARMUP" --timeline "$timeline"
 wait "$sampler" # (not a bare wait: the service runs in the background too)
 cat "$cpu"
+awk 'NR > 1 { n++; if ($3 > 0) slow++ } END { printf "[bench] 100-ms slices of the open loop with a request over 25 ms: %d of %d%s\n", slow, n,
+     ENVIRON["QBANK_BENCH_TIMELINE"] == "" ? " (QBANK_BENCH_TIMELINE=FILE keeps them)" : " (in " ENVIRON["QBANK_BENCH_TIMELINE"] ")" }' "$timeline"
 echo "[bench] ceiling: the same request rate on the trivial endpoint"
 load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --ceiling | tail -n +2
 echo "[bench] closed loop: the students back to back (the most the service sustains here)"
