@@ -60,8 +60,11 @@ cpu_by_process() {
   local before after t0 t1
   t0=$(date +%s%N); before="$(cpu_snapshot)"; sleep "$2"; t1=$(date +%s%N); after="$(cpu_snapshot)"
   # each process is read at the same point of both passes, so its interval is the one between the passes' starts
-  join <(echo "$before" | sort) <(echo "$after" | sort) | awk -v ns=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
-    { split($1, k, ":"); used[k[1]] += ($3 - $2) / hz }
+  # (matched by key in awk: join needs both inputs sorted in its own collation and silently drops lines when they are not,
+  # which lost the load generator from some runs' figures)
+  { echo "$before" | sed 's/^/before /'; echo "$after" | sed 's/^/after /'; } | awk -v ns=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
+    $1 == "before" { first[$2] = $3; next }
+    $2 in first { split($2, k, ":"); used[k[1]] += ($3 - first[$2]) / hz }
     END { s = ns / 1e9; line = sprintf("[bench] CPU by process over %.1f s, in cores:", s)
           for (p in used) line = line sprintf(" %s %.2f", p, used[p] / s); print line }'
 }
