@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.qbank.common.psychometrics.ItemSelector;
@@ -35,13 +36,23 @@ public record ExamPool(List<PoolItem> items, Map<UUID, PoolItem> byId, List<List
         return items.isEmpty();
     }
 
-    /** The indexed items most informative near θ, best first; empty when the pool is small enough to score whole. */
-    public List<PoolItem> mostInformativeNear(double theta) {
+    /**
+     * Up to {@code limit} of the indexed items most informative at the grid point nearest θ that pass {@code open}, best first;
+     * empty when the pool is small enough to score whole. It stops at the limit: a selection looks at the few best open items,
+     * not at the whole index.
+     */
+    public List<PoolItem> mostInformativeNear(double theta, Predicate<PoolItem> open, int limit) {
         if (bestByTheta.isEmpty()) {
             return List.of();
         }
-        int g = (int) Math.round((Math.max(-4, Math.min(4, theta)) + 4) / GRID_STEP);
-        return bestByTheta.get(g);
+        List<PoolItem> best = bestByTheta.get((int) Math.round((Math.max(-4, Math.min(4, theta)) + 4) / GRID_STEP));
+        List<PoolItem> found = new ArrayList<>(Math.min(limit, best.size()));
+        for (int i = 0; i < best.size() && found.size() < limit; i++) {
+            if (open.test(best.get(i))) {
+                found.add(best.get(i));
+            }
+        }
+        return found;
     }
 
     @Override

@@ -198,8 +198,10 @@ public class QuizService {
                     Predicate<PoolItem> capped = exposure.knownCapped();
                     Predicate<PoolItem> open = item -> !excluded.contains(item.itemId()) && !capped.test(item);
                     if (quiz.adaptive() && quiz.quotas().isEmpty() && quiz.filters().isEmpty()) {
-                        // the common case: the grid index near θ, unless too much of it is served, set aside or capped
-                        List<PoolItem> near = live.mostInformativeNear(quiz.theta()).stream().filter(open).toList();
+                        // the common case: the grid index near θ, unless too much of it is served, set aside or capped. Twice
+                        // the lookahead of its open items, best first at the grid point, hold the lookahead best at θ itself
+                        // (at most half a grid step away), and the selection scores those instead of all the index holds.
+                        List<PoolItem> near = live.mostInformativeNear(quiz.theta(), open, 2 * config.exposureLookahead());
                         if (near.size() >= config.exposureLookahead()) {
                             return chooseWithinCap(quiz, near, List.of());
                         }

@@ -77,10 +77,14 @@ class QuizTest {
             double grid = Math.round(theta / ExamPool.GRID_STEP) * ExamPool.GRID_STEP;
             List<PoolItem> expected = new java.util.ArrayList<>(items);
             expected.sort((x, y) -> Double.compare(y.parameters().information(grid), x.parameters().information(grid)));
-            assertThat(pool.mostInformativeNear(theta)).containsExactlyElementsOf(expected.subList(0, ExamPool.INDEXED));
+            assertThat(pool.mostInformativeNear(theta, item -> true, 1_000)).containsExactlyElementsOf(expected.subList(0, ExamPool.INDEXED));
+            // the open ones only, best first, up to the limit
+            Set<PoolItem> served = Set.copyOf(expected.subList(0, 40).stream().filter(i -> random.nextBoolean()).toList());
+            List<PoolItem> open = expected.stream().filter(i -> !served.contains(i)).toList();
+            assertThat(pool.mostInformativeNear(theta, i -> !served.contains(i), 64)).containsExactlyElementsOf(open.subList(0, 64));
         }
         assertThat(pool.byId()).hasSize(2_000);
         // a small pool is scored whole on every selection
-        assertThat(ExamPool.of(items.subList(0, 100)).mostInformativeNear(0.0)).isEmpty();
+        assertThat(ExamPool.of(items.subList(0, 100)).mostInformativeNear(0.0, item -> true, 64)).isEmpty();
     }
 }
