@@ -9,7 +9,7 @@
 #      rate of QBANK_BENCH_WARMUP seconds (10): latencies, the rate achieved, and the CPU each process used (the service,
 #      PostgreSQL, the load generator, Redis, Kafka, the rest) while it ran, and how many 100-ms slices held a request over
 #      25 ms (QBANK_BENCH_TIMELINE=FILE keeps the slices);
-#   2. the ceiling: the same students and request rate on /q/health/live;
+#   2. the ceiling: the same students and request rate on /q/health/live, and the CPU it takes;
 #   3. closed loop (no pacing): the most selections per second the service sustains here.
 # The exposure counters of the benchmark's items are cleared first, so the daily cap starts from zero.
 set -euo pipefail
@@ -72,7 +72,11 @@ cat "$cpu"
 awk 'NR > 1 { n++; if ($3 > 0) slow++ } END { printf "[bench] 100-ms slices of the open loop with a request over 25 ms: %d of %d%s\n", slow, n,
      ENVIRON["QBANK_BENCH_TIMELINE"] == "" ? " (QBANK_BENCH_TIMELINE=FILE keeps them)" : " (in " ENVIRON["QBANK_BENCH_TIMELINE"] ")" }' "$timeline"
 echo "[bench] ceiling: the same request rate on the trivial endpoint"
+cpu_by_process 12 $((SECONDS_PER_PHASE - 4)) >"$cpu" & # after its default warm-up of 10 s
+sampler=$!
 load --rate "$RATE" --seconds "$SECONDS_PER_PHASE" --ceiling | tail -n +2
+wait "$sampler"
+cat "$cpu"
 echo "[bench] closed loop: the students back to back (the most the service sustains here)"
 load --rate 0 --seconds "$SECONDS_PER_PHASE" --warmup 5 | tail -n +2
 calibrate qbank_delivery after
