@@ -120,6 +120,7 @@ public class QuizLoad {
             windowStart = now + warmupSeconds * 1_000_000_000L;
             end = windowStart + seconds * 1_000_000_000L;
             window = new Window();
+            window.timeline.start = java.time.Instant.now().plusNanos(windowStart - now);
             for (int s = 0; s < tokens.size(); s++) {
                 Student student = new Student(this, s, "Bearer " + tokens.get(s));
                 // spread the students' first steps over one period so they do not arrive in lockstep
@@ -411,6 +412,7 @@ public class QuizLoad {
     static final class Timeline {
         static final long SLICE = 100_000_000L, SLOW = 25_000_000L;
         private long[] sent = new long[0], slow = new long[0], slowest = new long[0];
+        java.time.Instant start; // of the window, to line the slices up with what other tools saw
 
         void add(long sentSinceStart, long latency) {
             if (sentSinceStart < 0) { // sent during the warm-up, answered within the window
@@ -429,7 +431,7 @@ public class QuizLoad {
         }
 
         List<String> lines(int seconds) {
-            List<String> lines = new ArrayList<>(List.of("second requests over_25ms slowest_ms"));
+            List<String> lines = new ArrayList<>(List.of("second requests over_25ms slowest_ms (second 0 is " + start + ")"));
             for (int i = 0; i < Math.min(sent.length, seconds * 10); i++) {
                 lines.add(String.format("%.1f %d %d %.1f", i / 10.0, sent[i], slow[i], slowest[i] / 1e6));
             }

@@ -5,7 +5,8 @@
 # run (as the PostgreSQL superuser: root, or sudo). Needs deploy/local/infra.sh up and the services built. Starts delivery-service alone on :18182 and drives it with
 # deploy/bench/QuizLoad.java:
 #   0. a warm-up of 40 s, not measured (the JIT needs it: the first seconds run at half the later rate);
-#   1. open loop at the target rate (next and answer alternating, a new quiz after each 30th answer), after a warm-up at that
+#   1. open loop at the target rate (next and answer alternating, a new quiz after each 30th answer; the students' first
+#      quizzes are 1 to 30 items long, so that quizzes end and start evenly over time), after a warm-up at that
 #      rate of QBANK_BENCH_WARMUP seconds (10): latencies, the rate achieved, and the CPU each process used (the service,
 #      PostgreSQL, the load generator, Redis, Kafka, the rest) while it ran, and how many 100-ms slices held a request over
 #      25 ms (QBANK_BENCH_TIMELINE=FILE keeps the slices);
