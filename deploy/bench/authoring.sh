@@ -43,7 +43,8 @@ SUBTOPIC=$(psql_db -Atc "SELECT md5('$TENANT' || 'child' || 3 || '-' || 4)::uuid
 WRITER=$(psql_db -Atc "SELECT md5('$TENANT' || 'author' || 7)::uuid")
 
 # relevance: one word (35,000 matches) reads the head of its list; two words of one system (16,000 matches) meet at the
-# heads of their lists; two words of different systems (12,000 matches) rarely do, and every match is scored
+# heads of their lists, and the bounds taken there leave a few thousand entries to merge; two words of different systems
+# (12,000 matches) rarely do, and most of both lists is merged
 calibrate qbank_authoring before
 echo "[bench] list and search, $CONCURRENCY clients, ${SECONDS_PER_SCENARIO} s each (after a 3 s warm-up)"
 java "$HERE/HttpBench.java" --base "$BASE" --token "$AUTHOR" --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_SCENARIO" \
