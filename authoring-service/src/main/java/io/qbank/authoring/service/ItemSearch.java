@@ -203,7 +203,7 @@ public class ItemSearch {
     }
 
     /** Entries of the first word's list, best impact first, whose items are looked up in the other lists for a bar. */
-    static final int HEAD = 200;
+    private static final int HEAD = 200;
 
     /**
      * For each word, the least impact an item of the best {@code needed} can hold it with (0: no bound). The {@code needed}-th
