@@ -106,7 +106,9 @@ public class QuizService {
                         List.of(new Violation("examCode", "no published items")));
             }
             return history(user.tenantId(), user.userId(), filters, now).map(history -> {
-                List<PoolItem> eligible = live.items().stream().filter(i -> filters.admits(i, history)).toList();
+                // without filters every live item is eligible: no pass over the whole pool at every start
+                List<PoolItem> eligible = filters.isEmpty() ? live.items()
+                        : live.items().stream().filter(i -> filters.admits(i, history)).toList();
                 if (eligible.isEmpty()) {
                     throw ApiException.unprocessable("no published item of " + examCode + " passes the filters",
                             List.of(new Violation("filters", "no matching items")));
