@@ -59,9 +59,8 @@ cpu_by_process() {
   sleep "$1"
   local before after t0 t1
   t0=$(date +%s%N); before="$(cpu_snapshot)"; sleep "$2"; t1=$(date +%s%N); after="$(cpu_snapshot)"
-  # each process is read at the same point of both passes, so its interval is the one between the passes' starts
-  # (matched by key in awk: join needs both inputs sorted in its own collation and silently drops lines when they are not,
-  # which lost the load generator from some runs' figures)
+  # each process is read at the same point of both passes, so its interval is the one between the passes' starts; a
+  # process counts if both passes saw it (matched by key in awk: join would need both inputs sorted in its own collation)
   { echo "$before" | sed 's/^/before /'; echo "$after" | sed 's/^/after /'; } | awk -v ns=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
     $1 == "before" { first[$2] = $3; next }
     $2 in first { split($2, k, ":"); used[k[1]] += ($3 - first[$2]) / hz }
