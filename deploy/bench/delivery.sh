@@ -9,7 +9,8 @@
 #      quizzes are 1 to 30 items long, so that quizzes end and start evenly over time), after a warm-up at that
 #      rate of QBANK_BENCH_WARMUP seconds (10): latencies, the rate achieved, and the CPU each process used (the service,
 #      PostgreSQL, the load generator, Redis, Kafka, the rest) while it ran, and how many 100-ms slices held a request over
-#      25 ms (QBANK_BENCH_TIMELINE=FILE keeps the slices);
+#      25 ms (QBANK_BENCH_TIMELINE=FILE keeps the slices), and how many methods the service's JIT compiled and how long
+#      its GC paused meanwhile;
 #   2. the ceiling: the same students and request rate on /q/health/live, and the CPU it takes;
 #   3. closed loop (no pacing): the most selections per second the service sustains here.
 # The exposure counters of the benchmark's items are cleared first, so the daily cap starts from zero.
@@ -72,6 +73,7 @@ wait "$sampler" # (not a bare wait: the service runs in the background too)
 cat "$cpu"
 awk 'NR > 1 { n++; if ($3 > 0) slow++ } END { printf "[bench] 100-ms slices of the open loop with a request over 25 ms: %d of %d%s\n", slow, n,
      ENVIRON["QBANK_BENCH_TIMELINE"] == "" ? " (QBANK_BENCH_TIMELINE=FILE keeps them)" : " (in " ENVIRON["QBANK_BENCH_TIMELINE"] ")" }' "$timeline"
+jvm_activity "$(sed -n '1s/.*second 0 is \([^)]*\)).*/\1/p' "$timeline")" "$SECONDS_PER_PHASE"
 echo "[bench] ceiling: the same request rate on the trivial endpoint"
 cpu_by_process 12 $((SECONDS_PER_PHASE - 4)) >"$cpu" & # after its default warm-up of 10 s
 sampler=$!

@@ -32,7 +32,8 @@ temp_file() { mktemp -p "$TEMP_DIR"; } # (a list of the files would not survive 
 
 # start_service MODULE PORT [NAME=VALUE ...]: the module's jar (built if missing) on the suite's JVM (jvm.sh) with the
 # development key and the given environment; sets $SERVICE_PID and $SERVICE_LOG and returns once /q/health/ready answers.
-# Its JVM options are those of ./qbank run but for the full JIT (C2): these are throughput figures.
+# Its JVM options are those of ./qbank run but for the full JIT (C2): these are throughput figures. The JVM logs its
+# compilations and GC pauses into $TEMP_DIR (jit.log, gc.log) for jvm_activity.
 start_service() {
   local module=$1 port=$2 jar java
   shift 2
@@ -44,13 +45,29 @@ start_service() {
   echo "[bench] starting $module on :$port with $("$java" -version 2>&1 | head -1) (log $SERVICE_LOG)"
   env QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" "$@" \
-    "$java" ${QBANK_JAVA_OPTS:-${QBANK_JAVA_DEFAULT_OPTS/ -XX:TieredStopAtLevel=1/}} -jar "$jar" >"$SERVICE_LOG" 2>&1 &
+    "$java" ${QBANK_JAVA_OPTS:-${QBANK_JAVA_DEFAULT_OPTS/ -XX:TieredStopAtLevel=1/}} \
+    -Xlog:jit+compilation=debug:file="$TEMP_DIR/jit.log":time -Xlog:gc:file="$TEMP_DIR/gc.log":time -jar "$jar" >"$SERVICE_LOG" 2>&1 &
   SERVICE_PID=$!
   trap 'kill $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null || true; rm -rf "$TEMP_DIR"' EXIT
   until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
     kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$SERVICE_LOG" >&2; exit 1; }
     sleep 0.1
   done
+}
+
+# jvm_activity FROM SECONDS: what the service's JVM did besides serving over SECONDS from FROM (an ISO-8601 instant in
+# UTC): how many methods the JIT compiled (C2 for a few hundred ms at a time takes a core that requests wait for) and how
+# long the GC stopped the application. Each line of the JVM's logs starts with its time in the same form, so the window
+# is a comparison of strings.
+jvm_activity() {
+  local from to
+  from=$(date -u -d "$1" +%Y-%m-%dT%H:%M:%S.%3N); to=$(date -u -d "$1 + $2 seconds" +%Y-%m-%dT%H:%M:%S.%3N)
+  awk -v from="[$from" -v to="[$to" '
+    { t = substr($1, 1, 24) } t < from || t >= to { next }
+    FILENAME ~ /jit.log$/ && !/made not entrant/ { compiled++; if ($3 == 4 || $4 == 4) c2++ }
+    FILENAME ~ /gc.log$/ && /Pause/ { pauses++; ms = $NF; sub(/ms$/, "", ms); total += ms; if (ms > longest) longest = ms }
+    END { printf "[bench] the JVM in that window: %d methods compiled (%d by C2), %d GC pauses, %.0f ms in all, the longest %.1f ms\n",
+          compiled, c2, pauses, total, longest }' "$TEMP_DIR/jit.log" "$TEMP_DIR/gc.log"
 }
 
 # cpu_by_process DELAY SECONDS: after DELAY seconds, the CPU each part of the machine used over SECONDS (from /proc, in
