@@ -7,7 +7,9 @@
 #   0. a warm-up of 40 s, not measured (the JIT needs it: the first seconds run at half the later rate);
 #   1. open loop at the target rate (next and answer alternating, a new quiz after each 30th answer; the students' first
 #      quizzes are 1 to 30 items long, so that quizzes end and start evenly over time), after a warm-up at that
-#      rate of QBANK_BENCH_WARMUP seconds (10): latencies, the rate achieved, and the CPU each process used (the service,
+#      rate of QBANK_BENCH_WARMUP seconds (60; the JIT compiles 500-800 methods in the 20 s after a warm-up of 10 s, and
+#      50-120 after one of 60: the figures are those of a service that has been serving a while, which is what a
+#      replica is for all but its first minutes): latencies, the rate achieved, and the CPU each process used (the service,
 #      PostgreSQL, the load generator, Redis, Kafka, the rest) while it ran, and how many 100-ms slices held a request over
 #      25 ms (QBANK_BENCH_TIMELINE=FILE keeps the slices), and how many methods the service's JIT compiled and how long
 #      its GC paused meanwhile;
@@ -62,7 +64,7 @@ load --rate 0 --seconds 10 --warmup 30 >/dev/null
 # autovacuum would take them by itself, but this machine's PostgreSQL runs with autovacuum off, and the plans the service
 # keeps prepared would otherwise be those of empty tables.
 as_postgres psql -X -q -d "$DB" -c "ANALYZE" # as the superuser: the service's role may not analyze the catalogs
-WARMUP="${QBANK_BENCH_WARMUP:-10}"
+WARMUP="${QBANK_BENCH_WARMUP:-60}"
 echo "[bench] $STUDENTS students, adaptive 30-item tutor quizzes, target $RATE selections/s (warm-up $WARMUP s, then $SECONDS_PER_PHASE s measured)"
 cpu="$(temp_file)"
 cpu_by_process $((WARMUP + 2)) $((SECONDS_PER_PHASE - 4)) >"$cpu" &
