@@ -8,7 +8,7 @@
 #   1. open loop at the target rate (next and answer alternating, a new quiz after each 30th answer; the students' first
 #      quizzes are 1 to 30 items long, so that quizzes end and start evenly over time), after a warm-up at that
 #      rate of QBANK_BENCH_WARMUP seconds (60; the JIT compiles 500-800 methods in the 20 s after a warm-up of 10 s, and
-#      50-120 after one of 60: the figures are those of a service that has been serving a while, which is what a
+#      65-140 after one of 60: the figures are those of a service that has been serving a while, which is what a
 #      replica is for all but its first minutes): latencies, the rate achieved, and the CPU each process used (the service,
 #      PostgreSQL, the load generator, Redis, Kafka, the rest) while it ran, and how many 100-ms slices held a request over
 #      25 ms (QBANK_BENCH_TIMELINE=FILE keeps the slices), and how many methods the service's JIT compiled and how long

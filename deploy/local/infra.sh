@@ -73,7 +73,7 @@ postgres_up() {
       done
     done
   } | (cd / && psql_admin) || die "could not create the qbank role and databases"
-  # Checkpoints by time (checkpoint_timeout), not by WAL volume: under the delivery benchmark's load the services write
+  # Checkpoints by time (checkpoint_timeout), not by WAL volume: under the delivery benchmark's load delivery-service writes
   # about 540 MB of WAL a minute, so with the default max_wal_size of 1 GB a checkpoint started every minute, and the
   # fsync that ends one stalled every commit for 0.3-0.4 s (the worst stall of every benchmark window that held one).
   # lz4 compresses the full-page images that follow each checkpoint's start. Both apply on reload, no restart.
