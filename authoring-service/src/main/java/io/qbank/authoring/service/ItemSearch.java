@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -173,74 +174,103 @@ public class ItemSearch {
      * Its cost follows the lists' lengths alone, where the threshold algorithm read a third of each list for two common
      * words that rarely meet at the heads of their lists (40 ms for 12,000 matches; this, 10 ms).
      * <p>
-     * The merge reads only the entries that can make the page ({@link #impactBounds}): for words that often meet at the heads
-     * of their lists, a few thousand entries instead of every one (35,000 each for two words of the benchmark bank).
+     * The merge reads only the entries that can make the page: those over the bounds of a bar ({@link SampledBar}), from a
+     * sample of the lists or from the head of the first one. For two words of 35,000 items each in the benchmark bank,
+     * 2,000-3,000 entries of each list for words that meet at the heads of their lists (the head's bar), 13,000 for words
+     * that meet only in their middles (the sample's guess), instead of every one. At a guessed bar, the merge itself tells
+     * whether the guess held; if not, it runs again at the floor.
      */
     private Uni<ItemPage> merged(Filter filter, ItemQuery query, QueryWords words) {
         int needed = (query.page() + 1) * query.size() + 1; // this page, those before it, and one to tell hasNext
-        return impactBounds(words, needed).chain(bounds -> {
-            // term ids, weights and bounds are integers of our own, written into the statement
-            Integer[] termIds = words.termIds();
-            StringBuilder lists = new StringBuilder("item_term e0");
-            StringBuilder where = new StringBuilder(" WHERE e0.term_id = " + termIds[0]);
-            for (int list = 0; list < termIds.length; list++) {
-                StringBuilder condition = list == 0 ? where : lists;
-                if (list > 0) {
-                    lists.append(" JOIN item_term e").append(list).append(" ON e").append(list).append(".term_id = ").append(termIds[list])
-                            .append(" AND e").append(list).append(".item_id = e0.item_id");
-                }
-                if (bounds[list] > 0) {
-                    condition.append(" AND e").append(list).append(".impact >= ").append(bounds[list]);
-                }
+        int shift = SampledBar.shift(needed);
+        int rank = SampledBar.rank(needed, shift);
+        return sample(words, shift, needed, Math.max(needed, rank)).chain(sample -> {
+            SampledBar.Bars bars = SampledBar.of(sample.scores(), needed, rank, sample.headBar());
+            Uni<RowSet<Row>> first = mergedAt(filter, query, words, bars.first(), sample.maxImpacts());
+            if (!bars.guessFirst()) {
+                return first.map(rows -> page(rows, query));
             }
-            String sql = "SELECT " + COLUMNS + " FROM (SELECT e0.item_id AS id, e0.updated_at, " + score(words, "e") + " AS score FROM "
-                    + lists + where + " ORDER BY score DESC, e0.updated_at DESC, e0.item_id LIMIT $2 OFFSET $3)"
-                    + " s JOIN item i ON i.id = s.id AND i.tenant_id = $1 LEFT JOIN topic t ON t.id = i.topic_id ORDER BY "
-                    + order(ItemQuery.Sort.RELEVANCE, "s", "s.score");
-            return pool.preparedQuery(sql).execute(Tuple.of(filter.params.get(0), query.size() + 1, (long) query.page() * query.size()))
-                    .map(rows -> page(rows, query));
+            return first.chain(rows -> {
+                Row last = null;
+                for (Row row : rows) {
+                    last = row;
+                }
+                return SampledBar.holds(bars.guess(), rows.size(), query.size() + 1, last == null ? 0 : last.getInteger("score"))
+                        ? Uni.createFrom().item(rows)
+                        : mergedAt(filter, query, words, bars.floor(), sample.maxImpacts());
+            }).map(rows -> page(rows, query));
         });
+    }
+
+    /** The page of the merge over the entries that can score the bar (null: every entry), in the order of relevance. */
+    private Uni<RowSet<Row>> mergedAt(Filter filter, ItemQuery query, QueryWords words, Integer bar, int[] maxImpacts) {
+        int[] bounds = bar == null ? new int[maxImpacts.length] : SampledBar.bounds(bar, words.weights(), maxImpacts);
+        // term ids, weights and bounds are integers of our own, written into the statement
+        Integer[] termIds = words.termIds();
+        StringBuilder lists = new StringBuilder("item_term e0");
+        StringBuilder where = new StringBuilder(" WHERE e0.term_id = " + termIds[0]);
+        for (int list = 0; list < termIds.length; list++) {
+            StringBuilder condition = list == 0 ? where : lists;
+            if (list > 0) {
+                lists.append(" JOIN item_term e").append(list).append(" ON e").append(list).append(".term_id = ").append(termIds[list])
+                        .append(" AND e").append(list).append(".item_id = e0.item_id");
+            }
+            if (bounds[list] > 0) {
+                condition.append(" AND e").append(list).append(".impact >= ").append(bounds[list]);
+            }
+        }
+        String sql = "SELECT " + COLUMNS + ", s.score FROM (SELECT e0.item_id AS id, e0.updated_at, " + score(words, "e") + " AS score FROM "
+                + lists + where + " ORDER BY score DESC, e0.updated_at DESC, e0.item_id LIMIT $2 OFFSET $3)"
+                + " s JOIN item i ON i.id = s.id AND i.tenant_id = $1 LEFT JOIN topic t ON t.id = i.topic_id ORDER BY "
+                + order(ItemQuery.Sort.RELEVANCE, "s", "s.score");
+        return pool.preparedQuery(sql).execute(Tuple.of(filter.params.get(0), query.size() + 1, (long) query.page() * query.size()));
+    }
+
+    /**
+     * The best scores (highest first, at most {@code limit}) of the sample; the {@code needed}-th best score among the items
+     * at the head of the first word's list (null if fewer hold every word); each word's highest impact.
+     */
+    private record Sample(int[] scores, Integer headBar, int[] maxImpacts) {
     }
 
     /** Entries of the first word's list, best impact first, whose items are looked up in the other lists for a bar. */
     private static final int HEAD = 200;
 
     /**
-     * For each word, the least impact an item of the best {@code needed} can hold it with (0: no bound). The {@code needed}-th
-     * best score among the items at the head of the first word's list ({@value #HEAD} entries, best impact first, each looked
-     * up in the other lists) is at most the {@code needed}-th best score overall. An item that scores at least that with
-     * impact x in list j has {@code x * w_j >= bar - (what the other words add at most)}, so every item of the best
-     * {@code needed}, ties included, is over every bound. With too few matches at the head there is no bar and no bound.
+     * The merge of the lists over the items in the first 2^-shift of the id space; the best of the items at the head of the
+     * first word's list ({@value #HEAD} entries, each looked up in the other lists); the lists' highest impacts.
      */
-    private Uni<int[]> impactBounds(QueryWords words, int needed) {
+    private Uni<Sample> sample(QueryWords words, int shift, int needed, int limit) {
         Integer[] termIds = words.termIds();
-        StringBuilder sql = new StringBuilder("SELECT (SELECT CASE WHEN count(*) = $1 THEN min(score) END FROM (SELECT ")
-                .append(score(words, "h")).append(" AS score FROM (SELECT item_id, impact FROM item_term WHERE term_id = ").append(termIds[0])
+        String end = "'" + SampledBar.sampleEnd(shift) + "'::uuid"; // a value of our own, written into the statement
+        StringBuilder sql = new StringBuilder("SELECT (SELECT array_agg(score ORDER BY score DESC) FROM (SELECT ").append(score(words, "e"))
+                .append(" AS score FROM item_term e0");
+        for (int list = 1; list < termIds.length; list++) {
+            sql.append(" JOIN item_term e").append(list).append(" ON e").append(list).append(".term_id = ").append(termIds[list])
+                    .append(" AND e").append(list).append(".item_id = e0.item_id AND e").append(list).append(".item_id < ").append(end);
+        }
+        sql.append(" WHERE e0.term_id = ").append(termIds[0]).append(" AND e0.item_id < ").append(end)
+                .append(" ORDER BY score DESC LIMIT ").append(limit).append(") s)");
+        sql.append(", (SELECT CASE WHEN count(*) = ").append(needed).append(" THEN min(score) END FROM (SELECT ").append(score(words, "h"))
+                .append(" AS score FROM (SELECT item_id, impact FROM item_term WHERE term_id = ").append(termIds[0])
                 .append(" ORDER BY impact DESC, updated_at DESC, item_id LIMIT ").append(HEAD).append(") h0");
         for (int list = 1; list < termIds.length; list++) {
             sql.append(" CROSS JOIN LATERAL (SELECT impact FROM item_term WHERE term_id = ").append(termIds[list])
                     .append(" AND item_id = h0.item_id LIMIT 1) h").append(list);
         }
-        sql.append(" ORDER BY score DESC LIMIT $1) head)");
+        sql.append(" ORDER BY score DESC LIMIT ").append(needed).append(") head)");
         for (Integer termId : termIds) {
             sql.append(", (SELECT max(impact)::int FROM item_term WHERE term_id = ").append(termId).append(")");
         }
-        return pool.preparedQuery(sql.toString()).execute(Tuple.of((long) needed)).map(rows -> {
+        return pool.preparedQuery(sql.toString()).execute().map(rows -> {
             Row row = rows.iterator().next();
-            int[] bounds = new int[termIds.length];
-            Integer bar = row.getInteger(0);
-            if (bar == null) {
-                return bounds;
-            }
-            long best = 0; // the most all the words add together
+            Integer[] scores = row.getArrayOfIntegers(0);
+            int[] maxImpacts = new int[termIds.length];
             for (int list = 0; list < termIds.length; list++) {
-                best += (long) words.weights()[list] * row.getInteger(list + 1);
+                maxImpacts[list] = Objects.requireNonNullElse(row.getInteger(list + 2), 0); // none: a list with no entries
             }
-            for (int list = 0; list < termIds.length; list++) {
-                long others = best - (long) words.weights()[list] * row.getInteger(list + 1);
-                bounds[list] = (int) Math.max(0, -Math.floorDiv(others - bar, words.weights()[list])); // ceil((bar - others) / w)
-            }
-            return bounds;
+            return new Sample(scores == null ? new int[0] : Arrays.stream(scores).mapToInt(Integer::intValue).toArray(), row.getInteger(1),
+                    maxImpacts);
         });
     }
 
