@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -205,24 +206,12 @@ public class ItemSearch {
     /** The page of the merge over the entries that can score the bar (null: every entry), in the order of relevance. */
     private Uni<RowSet<Row>> mergedAt(Filter filter, ItemQuery query, QueryWords words, Integer bar, int[] maxImpacts) {
         int[] bounds = bar == null ? new int[maxImpacts.length] : SampledBar.bounds(bar, words.weights(), maxImpacts);
-        // term ids, weights, bounds and the page are integers of our own, written into the statement
-        Integer[] termIds = words.termIds();
-        StringBuilder lists = new StringBuilder("item_term e0");
-        StringBuilder where = new StringBuilder(" WHERE e0.term_id = " + termIds[0]);
-        for (int list = 0; list < termIds.length; list++) {
-            StringBuilder condition = list == 0 ? where : lists;
-            if (list > 0) {
-                lists.append(" JOIN item_term e").append(list).append(" ON e").append(list).append(".term_id = ").append(termIds[list])
-                        .append(" AND e").append(list).append(".item_id = e0.item_id");
-            }
-            if (bounds[list] > 0) {
-                condition.append(" AND e").append(list).append(".impact >= ").append(bounds[list]);
-            }
-        }
-        // the page too: with the limit a bind parameter, PostgreSQL priced the plan for no values in particular far above
-        // the plan for given ones (it takes a tenth of the rows for an unknown limit) and planned every run anew (0.6 ms)
-        String sql = "SELECT " + COLUMNS + ", s.score FROM (SELECT e0.item_id AS id, e0.updated_at, " + score(words, "e") + " AS score FROM "
-                + lists + where + " ORDER BY score DESC, e0.updated_at DESC, e0.item_id LIMIT " + (query.size() + 1) + " OFFSET "
+        // weights, bounds and the page are integers of our own, written into the statement; the page too because, with the
+        // limit a bind parameter, PostgreSQL priced the plan for no values in particular far above the plan for given ones
+        // (it takes a tenth of the rows for an unknown limit) and planned every run anew (0.6 ms)
+        String lists = lists(words.termIds(), list -> bounds[list] > 0 ? " AND e" + list + ".impact >= " + bounds[list] : "");
+        String sql = "SELECT " + COLUMNS + ", s.score FROM (SELECT e0.item_id AS id, e0.updated_at, " + score(words, "e") + " AS score"
+                + lists + " ORDER BY score DESC, e0.updated_at DESC, e0.item_id LIMIT " + (query.size() + 1) + " OFFSET "
                 + (long) query.page() * query.size() + ") s JOIN item i ON i.id = s.id AND i.tenant_id = $1 LEFT JOIN topic t ON t.id = i.topic_id"
                 + " ORDER BY " + order(ItemQuery.Sort.RELEVANCE, "s", "s.score");
         return pool.preparedQuery(sql).execute(Tuple.of(filter.params.get(0)));
@@ -246,12 +235,7 @@ public class ItemSearch {
         Integer[] termIds = words.termIds();
         String end = "'" + SampledBar.sampleEnd(shift) + "'::uuid"; // a value of our own, written into the statement
         StringBuilder sql = new StringBuilder("SELECT (SELECT array_agg(score ORDER BY score DESC) FROM (SELECT ").append(score(words, "e"))
-                .append(" AS score FROM item_term e0");
-        for (int list = 1; list < termIds.length; list++) {
-            sql.append(" JOIN item_term e").append(list).append(" ON e").append(list).append(".term_id = ").append(termIds[list])
-                    .append(" AND e").append(list).append(".item_id = e0.item_id AND e").append(list).append(".item_id < ").append(end);
-        }
-        sql.append(" WHERE e0.term_id = ").append(termIds[0]).append(" AND e0.item_id < ").append(end)
+                .append(" AS score").append(lists(termIds, list -> " AND e" + list + ".item_id < " + end))
                 .append(" ORDER BY score DESC LIMIT ").append(limit).append(") s)");
         sql.append(", (SELECT CASE WHEN count(*) = ").append(needed).append(" THEN min(score) END FROM (SELECT ").append(score(words, "h"))
                 .append(" AS score FROM (SELECT item_id, impact FROM item_term WHERE term_id = ").append(termIds[0])
@@ -274,6 +258,19 @@ public class ItemSearch {
             return new Sample(scores == null ? new int[0] : Arrays.stream(scores).mapToInt(Integer::intValue).toArray(), row.getInteger(1),
                     maxImpacts);
         });
+    }
+
+    /**
+     * FROM and WHERE over the words' lists joined on item id, aliased {@code e0, e1, …}, each with its own further condition
+     * (term ids are integers of our own, written into the statement).
+     */
+    private static String lists(Integer[] termIds, IntFunction<String> condition) {
+        StringBuilder sql = new StringBuilder(" FROM item_term e0");
+        for (int list = 1; list < termIds.length; list++) {
+            sql.append(" JOIN item_term e").append(list).append(" ON e").append(list).append(".term_id = ").append(termIds[list])
+                    .append(" AND e").append(list).append(".item_id = e0.item_id").append(condition.apply(list));
+        }
+        return sql.append(" WHERE e0.term_id = ").append(termIds[0]).append(condition.apply(0)).toString();
     }
 
     /** The score of an item from its impacts in the words' lists, aliased {@code alias0, alias1, …}. */
