@@ -128,7 +128,7 @@ public class ItemSearch {
      * All matches up to BOUND, then sorted and paged; null if there were more than that. Planned for its values
      * ({@link #plannedForValues}): for no values in particular, PostgreSQL takes a text, tag or exam code to match a
      * two-hundredth of the items and intersects its index with the others', which for a common tag (10,000 items) costs 5 ms
-     * where the author's or topic's covering index alone costs 0.5-1.
+     * where the author's or topic's covering index alone costs 0.5-1.5.
      */
     private Uni<ItemPage> bounded(Filter filter, ItemQuery query, String rank) {
         String sql = "WITH hits AS MATERIALIZED (SELECT i.id, i.updated_at, i.created_at, " + rank + " AS rank FROM item i WHERE "
