@@ -232,16 +232,19 @@ public class ItemSearch {
 
     /** Entries of the first word's list, best impact first, whose items are looked up in the other lists for a bar. */
     private static final int HEAD = 200;
+    /** The head's bar is close to the best score when within 1/CLOSE of the smallest word's best part of it ({@link #sample}). */
+    private static final int CLOSE = 4;
 
     /**
      * The best of the items at the head of the first word's list ({@value #HEAD} entries, each looked up in the other
      * lists); the lists' highest impacts; and, unless the head's bar is already close to the best score there can be, the
      * merge of the lists over the items in the first 2^-shift of the id space.
      * <p>
-     * Close means within a quarter of the smallest word's best part of that score: then every word's bound is at least three
-     * quarters of its highest impact, the merge at the head's bar reads only the tops of the lists, and the sample (0.4 ms
-     * for two words of 35,000 items each) would cost more than it could save. Words that meet at the heads of their lists
-     * are there (tachycardia murmur in the benchmark bank: 0.75 -> 0.35 ms); words that meet only in their middles are not.
+     * Close means within a quarter ({@link #CLOSE}) of the smallest word's best part of that score: then every word's bound
+     * is at least three quarters of its highest impact, the merge at the head's bar reads only the tops of the lists, and
+     * the sample (0.4 ms for two words of 35,000 items each) would cost more than it could save. Words that meet at the
+     * heads of their lists are there (tachycardia murmur in the benchmark bank: 0.75 -> 0.44 ms for this statement); words
+     * that meet only in their middles are not.
      */
     private Uni<Sample> sample(QueryWords words, int shift, int needed, int limit) {
         Integer[] termIds = words.termIds();
@@ -265,7 +268,7 @@ public class ItemSearch {
         }
         // the sample is a scalar subquery under a CASE: PostgreSQL runs it only when that branch is taken
         sql.append(") SELECT CASE WHEN h.bar IS NULL OR h.bar < ").append(best).append(" - least(").append(smallestPart)
-                .append(") / 4 THEN (SELECT array_agg(score ORDER BY score DESC) FROM (SELECT ").append(score(words, "e"))
+                .append(") / ").append(CLOSE).append(" THEN (SELECT array_agg(score ORDER BY score DESC) FROM (SELECT ").append(score(words, "e"))
                 .append(" AS score").append(lists(termIds, list -> " AND e" + list + ".item_id < " + end))
                 .append(" ORDER BY score DESC LIMIT ").append(limit).append(") s) END, h.bar");
         for (int list = 0; list < termIds.length; list++) {
