@@ -27,12 +27,15 @@ if [ "$have" -lt "$ITEMS" ]; then
   echo "[bench] seeding $ITEMS items into tenant $TENANT (has $have)"
   start=$(date +%s)
   psql_db -v tenant="$TENANT" -v items="$ITEMS" -f "$HERE/seed-authoring.sql"
-  # every table the seed wrote: the listing refresh left a dead row behind each item, and the search's term lists
-  # (item_term, 5.8 M rows) had no statistics on a new database, where this machine's autovacuum is off: relevance then took
-  # 700-1,200 ms instead of 40 (as the superuser, who may also analyze the catalogs)
-  as_postgres psql -X -q -d qbank_authoring -c "VACUUM ANALYZE"
   echo "[bench] seeded in $(( $(date +%s) - start )) s"
 fi
+# Every run, as autovacuum would (this machine's is off): the seed's listing refresh leaves a dead row behind each item,
+# and a migration may rewrite every row (V11 numbered the items); until vacuumed, the covering indexes' scans read the
+# table too (tag+author: 91 lists/s instead of 680), and tables without statistics are planned blind (relevance took
+# 700-1,200 ms instead of 40 when item_term had none). As the superuser, who may also analyze the catalogs.
+start=$(date +%s)
+as_postgres psql -X -q -d qbank_authoring -c "VACUUM ANALYZE"
+echo "[bench] vacuumed and analyzed in $(( $(date +%s) - start )) s"
 echo "[bench] tenant $TENANT: $(psql_db -Atc "SELECT count(*) FROM item WHERE tenant_id = '$TENANT'") items"
 
 token() { java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --tenant "$TENANT" --ttl 7200 "$@"; }

@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -147,7 +145,8 @@ public class ItemSearch {
      * Relevance over any number of matches, in the order (score, latest change first, id) on every page. The query's
      * words come first, with their weights; then, with other filters, a few matches collected through those filters'
      * indexes; else the threshold algorithm over the words' impact-ordered lists ({@link RelevanceTopK}). A query with a
-     * negated word scores every match instead: its matches need not hold any listed word.
+     * negated word scores every match instead: its matches need not hold any listed word; a query for every one of several
+     * words and nothing else merges their packed lists ({@link #merged}).
      */
     private Uni<ItemPage> relevance(Filter filter, ItemQuery query, String textCondition) {
         return pool.preparedQuery(WORDS).execute(Tuple.of(filter.params.get(0), filter.params.get(1)))
@@ -175,138 +174,40 @@ public class ItemSearch {
     }
 
     /**
-     * Every one of several words and no other filter: the words' lists, by item id (item_term_by_item), merged into the
-     * items that hold them all, each scored from its impacts there; only the page's items are read from the item table.
-     * Its cost follows the lists' lengths alone, where the threshold algorithm read a third of each list for two common
-     * words that rarely meet at the heads of their lists (40 ms for 12,000 matches; this, 10 ms).
-     * <p>
-     * The merge reads only the entries that can make the page: those over the bounds of a bar ({@link SampledBar}), from a
-     * sample of the lists or from the head of the first one. For two words of 35,000 items each in the benchmark bank,
-     * 2,000-3,000 entries of each list for words that meet at the heads of their lists (the head's bar), 13,000 for words
-     * that meet only in their middles (the sample's guess), instead of every one. At a guessed bar, the merge itself tells
-     * whether the guess held; if not, it runs again at the floor.
+     * Every one of several words and no other filter: the words' packed lists ({@link PackedLists}), read in the blocks
+     * of the word with the fewest items (a block without it holds no match) and merged here; then the page's items, from
+     * those that can make it, in the order of relevance. For two common words that meet only in the middles of their
+     * lists (stenosis murmur in the benchmark bank: 12,000 matches), the lists' 70,000 entries take 0.1 ms to read, where
+     * merging the impact-ordered lists in the database took 5.4 ms.
      */
     private Uni<ItemPage> merged(Filter filter, ItemQuery query, QueryWords words) {
         int needed = (query.page() + 1) * query.size() + 1; // this page, those before it, and one to tell hasNext
-        int shift = SampledBar.shift(needed);
-        int rank = SampledBar.rank(needed, shift);
-        return sample(words, shift, needed, Math.max(needed, rank)).chain(sample -> {
-            SampledBar.Bars bars = SampledBar.of(sample.scores(), needed, rank, sample.headBar());
-            Uni<RowSet<Row>> first = mergedAt(filter, query, words, bars.first(), sample.maxImpacts());
-            if (!bars.guessFirst()) {
-                return first.map(rows -> page(rows, query));
-            }
-            return first.chain(rows -> {
-                Row last = null;
-                for (Row row : rows) {
-                    last = row;
-                }
-                return SampledBar.holds(bars.guess(), rows.size(), query.size() + 1, last == null ? 0 : last.getInteger("score"))
-                        ? Uni.createFrom().item(rows)
-                        : mergedAt(filter, query, words, bars.floor(), sample.maxImpacts());
-            }).map(rows -> page(rows, query));
-        });
-    }
-
-    /** The page of the merge over the entries that can score the bar (null: every entry), in the order of relevance. */
-    private Uni<RowSet<Row>> mergedAt(Filter filter, ItemQuery query, QueryWords words, Integer bar, int[] maxImpacts) {
-        int[] bounds = bar == null ? new int[maxImpacts.length] : SampledBar.bounds(bar, words.weights(), maxImpacts);
-        // weights, bounds and the page are integers of our own, written into the statement; the page too because, with the
-        // limit a bind parameter, PostgreSQL priced the plan for no values in particular far above the plan for given ones
-        // (it takes a tenth of the rows for an unknown limit) and planned every run anew (0.6 ms)
-        String lists = lists(words.termIds(), list -> bounds[list] > 0 ? " AND e" + list + ".impact >= " + bounds[list] : "");
-        String sql = "SELECT " + COLUMNS + ", s.score FROM (SELECT e0.item_id AS id, e0.updated_at, " + score(words, "e") + " AS score"
-                + lists + " ORDER BY score DESC, e0.updated_at DESC, e0.item_id LIMIT " + (query.size() + 1) + " OFFSET "
-                + (long) query.page() * query.size() + ") s JOIN item i ON i.id = s.id AND i.tenant_id = $1 LEFT JOIN topic t ON t.id = i.topic_id"
-                + " ORDER BY " + order(ItemQuery.Sort.RELEVANCE, "s", "s.score");
-        return pool.preparedQuery(sql).execute(Tuple.of(filter.params.get(0)));
-    }
-
-    /**
-     * The best scores (highest first, at most {@code limit}) of the sample, none if it was not taken; the {@code needed}-th
-     * best score among the items at the head of the first word's list (null if fewer hold every word); each word's highest
-     * impact.
-     */
-    private record Sample(int[] scores, Integer headBar, int[] maxImpacts) {
-    }
-
-    /** Entries of the first word's list, best impact first, whose items are looked up in the other lists for a bar. */
-    private static final int HEAD = 200;
-    /** The head's bar is close to the best score when within 1/CLOSE of the smallest word's best part of it ({@link #sample}). */
-    private static final int CLOSE = 4;
-
-    /**
-     * The best of the items at the head of the first word's list ({@value #HEAD} entries, each looked up in the other
-     * lists); the lists' highest impacts; and, unless the head's bar is already close to the best score there can be, the
-     * merge of the lists over the items in the first 2^-shift of the id space.
-     * <p>
-     * Close means within a quarter ({@link #CLOSE}) of the smallest word's best part of that score: then every word's bound
-     * is at least three quarters of its highest impact, the merge at the head's bar reads only the tops of the lists, and
-     * the sample (0.4 ms for two words of 35,000 items each) would cost more than it could save. Words that meet at the
-     * heads of their lists are there (tachycardia murmur in the benchmark bank: 0.75 -> 0.44 ms for this statement); words
-     * that meet only in their middles are not.
-     */
-    private Uni<Sample> sample(QueryWords words, int shift, int needed, int limit) {
         Integer[] termIds = words.termIds();
-        String end = "'" + SampledBar.sampleEnd(shift) + "'::uuid"; // a value of our own, written into the statement
-        StringBuilder best = new StringBuilder();
-        StringBuilder smallestPart = new StringBuilder();
-        StringBuilder sql = new StringBuilder("WITH h AS MATERIALIZED (SELECT (SELECT CASE WHEN count(*) = ").append(needed)
-                .append(" THEN min(score) END FROM (SELECT ").append(score(words, "h"))
-                .append(" AS score FROM (SELECT item_id, impact FROM item_term WHERE term_id = ").append(termIds[0])
-                .append(" ORDER BY impact DESC, updated_at DESC, item_id LIMIT ").append(HEAD).append(") h0");
+        int rarest = 0;
         for (int list = 1; list < termIds.length; list++) {
-            sql.append(" CROSS JOIN LATERAL (SELECT impact FROM item_term WHERE term_id = ").append(termIds[list])
-                    .append(" AND item_id = h0.item_id LIMIT 1) h").append(list);
+            rarest = words.lengths()[list] < words.lengths()[rarest] ? list : rarest;
         }
-        sql.append(" ORDER BY score DESC LIMIT ").append(needed).append(") head) AS bar");
-        for (int list = 0; list < termIds.length; list++) {
-            sql.append(", (SELECT max(impact)::int FROM item_term WHERE term_id = ").append(termIds[list]).append(") AS m").append(list);
-            String part = words.weights()[list] + " * h.m" + list;
-            best.append(list == 0 ? "" : " + ").append(part);
-            smallestPart.append(list == 0 ? "" : ", ").append(part);
-        }
-        // the sample is a scalar subquery under a CASE: PostgreSQL runs it only when that branch is taken
-        sql.append(") SELECT CASE WHEN h.bar IS NULL OR h.bar < ").append(best).append(" - least(").append(smallestPart)
-                .append(") / ").append(CLOSE).append(" THEN (SELECT array_agg(score ORDER BY score DESC) FROM (SELECT ").append(score(words, "e"))
-                .append(" AS score").append(lists(termIds, list -> " AND e" + list + ".item_id < " + end))
-                .append(" ORDER BY score DESC LIMIT ").append(limit).append(") s) END, h.bar");
-        for (int list = 0; list < termIds.length; list++) {
-            sql.append(", h.m").append(list);
-        }
-        sql.append(" FROM h");
-        return pool.preparedQuery(sql.toString()).execute().map(rows -> {
-            Row row = rows.iterator().next();
-            Integer[] scores = row.getArrayOfIntegers(0);
-            int[] maxImpacts = new int[termIds.length];
-            for (int list = 0; list < termIds.length; list++) {
-                maxImpacts[list] = Objects.requireNonNullElse(row.getInteger(list + 2), 0); // none: a list with no entries
-            }
-            return new Sample(scores == null ? new int[0] : Arrays.stream(scores).mapToInt(Integer::intValue).toArray(), row.getInteger(1),
-                    maxImpacts);
-        });
-    }
-
-    /**
-     * FROM and WHERE over the words' lists joined on item id, aliased {@code e0, e1, …}, each with its own further condition
-     * (term ids are integers of our own, written into the statement).
-     */
-    private static String lists(Integer[] termIds, IntFunction<String> condition) {
-        StringBuilder sql = new StringBuilder(" FROM item_term e0");
-        for (int list = 1; list < termIds.length; list++) {
-            sql.append(" JOIN item_term e").append(list).append(" ON e").append(list).append(".term_id = ").append(termIds[list])
-                    .append(" AND e").append(list).append(".item_id = e0.item_id").append(condition.apply(list));
-        }
-        return sql.append(" WHERE e0.term_id = ").append(termIds[0]).append(condition.apply(0)).toString();
-    }
-
-    /** The score of an item from its impacts in the words' lists, aliased {@code alias0, alias1, …}. */
-    private static String score(QueryWords words, String alias) {
-        StringBuilder score = new StringBuilder();
-        for (int list = 0; list < words.termIds().length; list++) {
-            score.append(list == 0 ? "" : " + ").append(alias).append(list).append(".impact::int * ").append(words.weights()[list]);
-        }
-        return score.toString();
+        return pool.preparedQuery("SELECT term_id, block, entries FROM term_block WHERE term_id = ANY($1)"
+                + " AND block IN (SELECT block FROM term_block WHERE term_id = $2) ORDER BY block")
+                .execute(Tuple.of(termIds, termIds[rarest])).chain(rows -> {
+                    List<Integer> lists = Arrays.asList(termIds);
+                    List<PackedLists.Row> packed = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        packed.add(new PackedLists.Row(lists.indexOf(row.getInteger("term_id")), row.getInteger("block"),
+                                row.getBuffer("entries").getBytes()));
+                    }
+                    PackedLists.Best best = PackedLists.best(packed, words.weights(), needed);
+                    if (best.itemNos().length == 0) {
+                        return Uni.createFrom().item(new ItemPage(List.of(), query.page(), query.size(), false));
+                    }
+                    // the items that tie with the needed-th best are all here: their order is the page's tie-break
+                    Integer[] itemNos = Arrays.stream(best.itemNos()).boxed().toArray(Integer[]::new);
+                    Integer[] scores = Arrays.stream(best.scores()).boxed().toArray(Integer[]::new);
+                    String sql = "SELECT " + COLUMNS + " FROM unnest($2::int[], $3::int[]) AS r (no, score) JOIN item i ON i.item_no = r.no"
+                            + " AND i.tenant_id = $1 LEFT JOIN topic t ON t.id = i.topic_id ORDER BY " + order(ItemQuery.Sort.RELEVANCE, "i", "r.score")
+                            + " LIMIT " + (query.size() + 1) + " OFFSET " + (long) query.page() * query.size();
+                    return pool.preparedQuery(sql).execute(Tuple.of(filter.params.get(0), itemNos, scores)).map(result -> page(result, query));
+                });
     }
 
     /** The query as PostgreSQL parsed it, and its words (not the negated ones) with their term ids in the tenant, if any. */

@@ -158,20 +158,80 @@ class ItemSearchTest {
         Map<String, String[]> queries = Map.of("alpha beta", new String[] { "alpha", "beta" }, "alpha or beta", new String[] { "alpha", "beta" },
                 "\"alpha beta\"", new String[] { "alpha", "beta" }, "alpha -beta", new String[] { "alpha" });
         for (String q : queries.keySet()) {
-            List<String> expected = db.preparedQuery("SELECT i.id::text FROM item i WHERE i.tenant_id = $1 AND i.latest_state IS NOT NULL"
-                    + " AND i.search @@ websearch_to_tsquery('english', $2) ORDER BY (SELECT coalesce(sum(s.impact), 0) FROM search_impacts(i.search) s"
-                    + " WHERE s.lexeme = ANY($3)) DESC, i.updated_at DESC, i.id")
-                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(api.tenant, q, queries.get(q))).await().indefinitely()
-                    .stream().map(row -> row.getString(0)).toList();
+            List<String> expected = scoredHere(q, queries.get(q));
             org.assertj.core.api.Assertions.assertThat(expected).as(q).hasSizeGreaterThan(20);
             org.assertj.core.api.Assertions.assertThat(relevancePages(q, null)).as(q).containsExactlyElementsOf(expected);
         }
+        // edits change the words' lists: the best match loses a word, another item gains both, a third is only submitted
+        List<String> before = scoredHere("alpha beta", queries.get("alpha beta"));
+        api.asAuthor().body(Map.of("baseVersion", 1, "content", content(topic, "Edited case alpha alpha alpha.")))
+                .post(BASE + "/items/" + before.get(0) + "/versions").then().statusCode(201);
+        String gainer = api.createItem(content(topic, "Case fever."));
+        api.asAuthor().body(Map.of("baseVersion", 1, "content", content(topic, "Edited case alpha alpha beta beta alpha beta.")))
+                .post(BASE + "/items/" + gainer + "/versions").then().statusCode(201);
+        api.act(api.asAuthor(), before.get(1), 1, "submit");
+        List<String> after = scoredHere("alpha beta", queries.get("alpha beta"));
+        org.assertj.core.api.Assertions.assertThat(after).doesNotContain(before.get(0)).contains(gainer, before.get(1));
+        org.assertj.core.api.Assertions.assertThat(relevancePages("alpha beta", null)).containsExactlyElementsOf(after);
+        assertPackedListsHoldEveryEntry();
         // with another filter: the matches among the items tagged "three", in the same order
         List<String> tagged = db.preparedQuery("SELECT id::text FROM item WHERE tenant_id = $1 AND tags @> '{three}'")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(api.tenant)).await().indefinitely().stream().map(row -> row.getString(0)).toList();
         List<String> all = relevancePages("alpha or beta", null);
         org.assertj.core.api.Assertions.assertThat(relevancePages("alpha or beta", "three"))
                 .containsExactlyElementsOf(all.stream().filter(tagged::contains).toList());
+    }
+
+    /** Writers that change the same packed rows at once wait for each other: no entry is lost or left behind. */
+    @Test
+    void packedListsStayExactUnderConcurrentWrites() throws Exception {
+        String topic = api.topic("Concurrent", null);
+        var writers = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                writes.add(writers.submit(() -> {
+                    String id = api.createItem(content(topic, "Case gamma delta" + " gamma".repeat(n % 4)));
+                    api.asAuthor().body(Map.of("baseVersion", 1, "content", content(topic, "Edited case delta" + " delta".repeat(n % 3))))
+                            .post(BASE + "/items/" + id + "/versions").then().statusCode(201);
+                }));
+            }
+            for (var write : writes) {
+                write.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
+        assertPackedListsHoldEveryEntry();
+        api.asAuthor().queryParam("q", "case delta").queryParam("sort", "relevance").queryParam("size", 30).get(BASE + "/items").then()
+                .body("items", hasSize(24));
+        api.asAuthor().queryParam("q", "case gamma").queryParam("sort", "relevance").get(BASE + "/items").then().body("items", hasSize(0));
+    }
+
+    /** The tenant's packed lists (term_block) hold exactly one entry per word of each listed item, with its impact. */
+    private void assertPackedListsHoldEveryEntry() {
+        String tenantTerms = "SELECT id FROM search_term WHERE tenant_id = $1";
+        var differences = db.preparedQuery("WITH packed AS (SELECT b.term_id, substring(b.entries FROM 4 * g + 1 FOR 4) AS entry"
+                + " FROM term_block b CROSS JOIN generate_series(0, length(b.entries) / 4 - 1) g WHERE b.term_id IN (" + tenantTerms + ")),"
+                + " listed AS (SELECT w.term_id, term_entry(i.item_no, w.impact) AS entry FROM item i"
+                + " CROSS JOIN unnest(i.search_terms, i.search_impacts) AS w (term_id, impact) WHERE i.tenant_id = $1 AND i.latest_state IS NOT NULL)"
+                + " SELECT (SELECT count(*) FROM packed) AS packed, (SELECT count(*) FROM listed) AS listed,"
+                + " (SELECT count(*) FROM (SELECT * FROM packed EXCEPT ALL SELECT * FROM listed) x)"
+                + " + (SELECT count(*) FROM (SELECT * FROM listed EXCEPT ALL SELECT * FROM packed) y) AS differences")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(api.tenant)).await().indefinitely().iterator().next();
+        org.assertj.core.api.Assertions.assertThat(differences.getLong("listed")).isPositive();
+        org.assertj.core.api.Assertions.assertThat(differences.getLong("packed")).isEqualTo(differences.getLong("listed"));
+        org.assertj.core.api.Assertions.assertThat(differences.getLong("differences")).isZero();
+    }
+
+    /** The ids of the matches of q, by the score computed from each item's search vector over the given words. */
+    private List<String> scoredHere(String q, String[] words) {
+        return db.preparedQuery("SELECT i.id::text FROM item i WHERE i.tenant_id = $1 AND i.latest_state IS NOT NULL"
+                + " AND i.search @@ websearch_to_tsquery('english', $2) ORDER BY (SELECT coalesce(sum(s.impact), 0) FROM search_impacts(i.search) s"
+                + " WHERE s.lexeme = ANY($3)) DESC, i.updated_at DESC, i.id")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(api.tenant, q, words)).await().indefinitely()
+                .stream().map(row -> row.getString(0)).toList();
     }
 
     /** Every page of a relevance search, nine items at a time. */
