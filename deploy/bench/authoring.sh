@@ -47,7 +47,8 @@ WRITER=$(psql_db -Atc "SELECT md5('$TENANT' || 'author' || 7)::uuid")
 
 # relevance: one word (35,000 matches) reads the head of its list; two words of one system (16,000 matches) meet at the
 # heads of their lists, and the bounds taken there leave a few thousand entries to merge; two words of different systems
-# (12,000 matches) rarely do, and most of both lists is merged
+# (12,000 matches) rarely do, and most of both lists is merged; with a state or a topic subtree, the merge's matches are
+# tested against it, best first
 calibrate qbank_authoring before
 echo "[bench] list and search, $CONCURRENCY clients, ${SECONDS_PER_SCENARIO} s each (after a 3 s warm-up)"
 java "$HERE/HttpBench.java" --base "$BASE" --token "$AUTHOR" --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_SCENARIO" \
@@ -66,6 +67,8 @@ java "$HERE/HttpBench.java" --base "$BASE" --token "$AUTHOR" --concurrency "$CON
   "search:relevance-one-word=/api/v1/authoring/items?q=dissection&sort=relevance" \
   "search:relevance-related=/api/v1/authoring/items?q=tachycardia%20murmur&sort=relevance" \
   "search:relevance-unrelated=/api/v1/authoring/items?q=stenosis%20murmur&sort=relevance" \
+  "search:relevance-unrelated+state=/api/v1/authoring/items?q=stenosis%20murmur&state=published&sort=relevance" \
+  "search:relevance-unrelated+subtree=/api/v1/authoring/items?q=stenosis%20murmur&topicId=$CARDIO&sort=relevance" \
   "search:+subtree+state=/api/v1/authoring/items?q=troponin&topicId=$CARDIO&state=published" \
   "search:rare=/api/v1/authoring/items?q=eclampsia%20opioid%20gout"
 calibrate qbank_authoring after

@@ -158,13 +158,14 @@ public class ItemSearch {
                     if (words.termIds().length == 0 || words.missingWordRequired()) {
                         return Uni.createFrom().item(new ItemPage(List.of(), query.page(), query.size(), false));
                     }
-                    if (filter.conditions == 1 && words.termIds().length > 1 && words.joinedOnlyBy('&')) {
-                        return merged(filter, query, words);
+                    if (words.termIds().length > 1 && words.joinedOnlyBy('&')) {
+                        // a match of the merge holds every word: the text needs no test
+                        return merged(filter, filter.where.toString().replace(textCondition, "$2::text IS NOT NULL"), query, words);
                     }
-                    String rank = words.rank(filter);
                     // an item met in a list is checked against the text through its term ids where the query allows it:
                     // the search vector lies out of line (TOAST), and reading it for every item met costs most of a search
                     String where = filter.where.toString().replace(textCondition, words.termCondition(textCondition));
+                    String rank = words.rank(filter);
                     int needed = (query.page() + 1) * query.size() + 1; // this page, those before it, and one to tell hasNext
                     Uni<ItemPage> lists = Uni.createFrom().deferred(() -> readLists(filter, where, query, rank, words,
                             new RelevanceTopK(needed, words.weights(), words.lengths()), new int[words.termIds().length], Math.max(64, 2 * needed)));
@@ -174,13 +175,14 @@ public class ItemSearch {
     }
 
     /**
-     * Every one of several words and no other filter: the words' packed lists ({@link PackedLists}), read in the blocks
-     * of the word with the fewest items (a block without it holds no match) and merged here; then the page's items, from
-     * those that can make it, in the order of relevance. For two common words that meet only in the middles of their
-     * lists (stenosis murmur in the benchmark bank: 12,000 matches), the lists' 70,000 entries take 0.1 ms to read, where
-     * merging the impact-ordered lists in the database took 5.4 ms.
+     * Every one of several words: the words' packed lists ({@link PackedLists}), read in the blocks of the word with the
+     * fewest items (a block without it holds no match) and merged here; then the page's items, from those that can make
+     * it, in the order of relevance. For two common words that meet only in the middles of their lists (stenosis murmur in
+     * the benchmark bank: 12,000 matches), the lists' 70,000 entries take 0.1 ms to read, where merging the impact-ordered
+     * lists in the database took 5.4 ms. With other filters, the matches are tested against them best first
+     * ({@link #passing}).
      */
-    private Uni<ItemPage> merged(Filter filter, ItemQuery query, QueryWords words) {
+    private Uni<ItemPage> merged(Filter filter, String where, ItemQuery query, QueryWords words) {
         int needed = (query.page() + 1) * query.size() + 1; // this page, those before it, and one to tell hasNext
         Integer[] termIds = words.termIds();
         int rarest = 0;
@@ -196,18 +198,69 @@ public class ItemSearch {
                         packed.add(new PackedLists.Row(lists.indexOf(row.getInteger("term_id")), row.getInteger("block"),
                                 row.getBuffer("entries").getBytes()));
                     }
-                    PackedLists.Best best = PackedLists.best(packed, words.weights(), needed);
-                    if (best.itemNos().length == 0) {
-                        return Uni.createFrom().item(new ItemPage(List.of(), query.page(), query.size(), false));
-                    }
-                    // the items that tie with the needed-th best are all here: their order is the page's tie-break
-                    Integer[] itemNos = Arrays.stream(best.itemNos()).boxed().toArray(Integer[]::new);
-                    Integer[] scores = Arrays.stream(best.scores()).boxed().toArray(Integer[]::new);
-                    String sql = "SELECT " + COLUMNS + " FROM unnest($2::int[], $3::int[]) AS r (no, score) JOIN item i ON i.item_no = r.no"
-                            + " AND i.tenant_id = $1 LEFT JOIN topic t ON t.id = i.topic_id ORDER BY " + order(ItemQuery.Sort.RELEVANCE, "i", "r.score")
-                            + " LIMIT " + (query.size() + 1) + " OFFSET " + (long) query.page() * query.size();
-                    return pool.preparedQuery(sql).execute(Tuple.of(filter.params.get(0), itemNos, scores)).map(result -> page(result, query));
+                    boolean filtered = filter.conditions > 1;
+                    // without other filters every match passes: the best needed (ties included) are all it takes
+                    PackedLists.Best best = PackedLists.best(packed, words.weights(), filtered ? Integer.MAX_VALUE : needed);
+                    return passing(where, filter.params, query, best, filtered ? Math.max(FIRST_SHARE, 4 * needed) : best.itemNos().length);
                 });
+    }
+
+    /** The first share of the matches that {@link #passing} tests against the other filters. */
+    private static final int FIRST_SHARE = 256;
+
+    /**
+     * The page from the matches, best first, that pass the filter: the first {@code share} of them (a share never ends
+     * inside a tie), then, if those did not fill the page and the one after it, all the rest at once. The first share is
+     * tested match by match in the item number index, which holds every filter column; the rest are planned for their
+     * values, so that PostgreSQL may instead join them by hash with the filter's matches from the filter's own index
+     * (which holds the item number): for a filter that few of the best matches pass, testing them one by one costs 2-3 µs
+     * each (13 ms for stenosis murmur in the Cardiology subtree). The matches that tie with the last one tested are in
+     * its share, so their order is the page's tie-break.
+     */
+    private Uni<ItemPage> passing(String where, List<Object> whereParams, ItemQuery query, PackedLists.Best matches, int share) {
+        int needed = (query.page() + 1) * query.size() + 1;
+        int[] scores = matches.scores();
+        int first = Math.min(scores.length, share);
+        while (first < scores.length && scores[first] == scores[first - 1]) {
+            first++;
+        }
+        int end = first;
+        return passingIn(where, whereParams, matches, 0, first, needed, false).chain(best -> {
+            if (best.size() >= needed || end == scores.length) {
+                return Uni.createFrom().item(pageOf(best, query));
+            }
+            return passingIn(where, whereParams, matches, end, scores.length, needed - best.size(), true).map(rest -> {
+                List<ItemSummary> all = new ArrayList<>(best);
+                all.addAll(rest);
+                return pageOf(all, query);
+            });
+        });
+    }
+
+    /** The best {@code limit} of the matches from {@code from} to {@code to} that pass the filter, in the order of relevance. */
+    private Uni<List<ItemSummary>> passingIn(String where, List<Object> whereParams, PackedLists.Best matches, int from, int to, int limit,
+            boolean forValues) {
+        List<Object> params = new ArrayList<>(whereParams);
+        params.add(Arrays.stream(matches.itemNos(), from, to).boxed().toArray(Integer[]::new));
+        params.add(Arrays.stream(matches.scores(), from, to).boxed().toArray(Integer[]::new));
+        // the filter is tested in an index alone (they hold every filter column); only the passing rows are read
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT i.id, i.updated_at, r.score FROM unnest($" + (params.size() - 1) + "::int[], $"
+                + params.size() + "::int[]) AS r (no, score) JOIN item i ON i.item_no = r.no AND " + where + " ORDER BY "
+                + order(ItemQuery.Sort.RELEVANCE, "i", "r.score") + " LIMIT " + limit + ") p JOIN item i ON i.id = p.id"
+                + " LEFT JOIN topic t ON t.id = i.topic_id ORDER BY " + order(ItemQuery.Sort.RELEVANCE, "p", "p.score");
+        Uni<RowSet<Row>> rows = forValues ? plannedForValues(sql, params) : pool.preparedQuery(sql).execute(Tuple.from(params));
+        return rows.map(result -> {
+            List<ItemSummary> passed = new ArrayList<>();
+            result.forEach(row -> passed.add(summary(row)));
+            return passed;
+        });
+    }
+
+    /** The page of the best items so far (the page, those before it, and one more if another page follows). */
+    private static ItemPage pageOf(List<ItemSummary> best, ItemQuery query) {
+        int first = Math.min(best.size(), query.page() * query.size());
+        int last = Math.min(best.size(), first + query.size());
+        return new ItemPage(best.subList(first, last), query.page(), query.size(), best.size() > last);
     }
 
     /** The query as PostgreSQL parsed it, and its words (not the negated ones) with their term ids in the tenant, if any. */

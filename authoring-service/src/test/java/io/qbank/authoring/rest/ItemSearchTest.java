@@ -182,6 +182,37 @@ class ItemSearchTest {
                 .containsExactlyElementsOf(all.stream().filter(tagged::contains).toList());
     }
 
+    /**
+     * Every one of two words with another filter, over more matches than the collecting step takes (500): the matches are
+     * tested against the tag best first, and every page follows the score and the tie-break.
+     */
+    @Test
+    void everyWordWithAFilterPagesByScoreOverManyMatches() {
+        String topic = api.topic("Many", null);
+        java.util.Random random = new java.util.Random(11);
+        for (int batch = 0; batch < 2; batch++) {
+            List<Map<String, Object>> items = new java.util.ArrayList<>();
+            for (int i = 0; i < 550; i++) {
+                Map<String, Object> content = content(topic, "Case" + " fever".repeat(random.nextInt(30)) + " kappa".repeat(1 + random.nextInt(4))
+                        + " lambda".repeat(1 + random.nextInt(4)) + ".");
+                content.put("tags", List.of(i % 20 == 0 ? "rare" : i % 3 == 0 ? "odd" : "even"));
+                items.add(Map.of("versions", List.of(Map.of("content", content))));
+            }
+            api.asAuthor().body(items).post("/api/v1/authoring/bulk/items").then().statusCode(201);
+        }
+        List<String> all = scoredHere("kappa lambda", new String[] { "kappa", "lambda" });
+        // "even": the first share of the matches fills most pages; "rare" (one item in twenty): the rest are tested at once
+        for (var tag : Map.of("even", 100, "rare", 40).entrySet()) {
+            List<String> tagged = db.preparedQuery("SELECT id::text FROM item WHERE tenant_id = $1 AND tags @> ARRAY[$2]")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(api.tenant, tag.getKey())).await().indefinitely().stream().map(row -> row.getString(0))
+                    .toList();
+            List<String> expected = all.stream().filter(tagged::contains).toList();
+            org.assertj.core.api.Assertions.assertThat(expected).hasSizeGreaterThan(tag.getKey().equals("even") ? 600 : 50);
+            org.assertj.core.api.Assertions.assertThat(relevancePages("kappa lambda", tag.getKey(), tag.getValue())).as(tag.getKey())
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
     /** Writers that change the same packed rows at once wait for each other: no entry is lost or left behind. */
     @Test
     void packedListsStayExactUnderConcurrentWrites() throws Exception {
@@ -236,9 +267,13 @@ class ItemSearchTest {
 
     /** Every page of a relevance search, nine items at a time. */
     private List<String> relevancePages(String q, String tag) {
+        return relevancePages(q, tag, 9);
+    }
+
+    private List<String> relevancePages(String q, String tag, int size) {
         List<String> ids = new java.util.ArrayList<>();
         for (int page = 0;; page++) {
-            var request = api.asAuthor().queryParam("q", q).queryParam("sort", "relevance").queryParam("size", 9).queryParam("page", page);
+            var request = api.asAuthor().queryParam("q", q).queryParam("sort", "relevance").queryParam("size", size).queryParam("page", page);
             if (tag != null) {
                 request.queryParam("tag", tag);
             }
