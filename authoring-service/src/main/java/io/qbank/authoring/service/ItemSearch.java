@@ -146,7 +146,7 @@ public class ItemSearch {
      * words come first, with their weights; then, with other filters, a few matches collected through those filters'
      * indexes; else the threshold algorithm over the words' impact-ordered lists ({@link RelevanceTopK}). A query with a
      * negated word scores every match instead: its matches need not hold any listed word; a query for every one of several
-     * words and nothing else merges their packed lists ({@link #merged}).
+     * words merges their packed lists instead ({@link #merged}), whatever the other filters.
      */
     private Uni<ItemPage> relevance(Filter filter, ItemQuery query, String textCondition) {
         return pool.preparedQuery(WORDS).execute(Tuple.of(filter.params.get(0), filter.params.get(1)))
@@ -220,6 +220,9 @@ public class ItemSearch {
     private Uni<ItemPage> passing(String where, List<Object> whereParams, ItemQuery query, PackedLists.Best matches, int share) {
         int needed = (query.page() + 1) * query.size() + 1;
         int[] scores = matches.scores();
+        if (scores.length == 0) {
+            return Uni.createFrom().item(new ItemPage(List.of(), query.page(), query.size(), false));
+        }
         int first = Math.min(scores.length, share);
         while (first < scores.length && scores[first] == scores[first - 1]) {
             first++;
