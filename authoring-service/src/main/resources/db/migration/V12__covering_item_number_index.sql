@@ -1,8 +1,8 @@
--- The matches that a merge of packed lists found are tested against the other filters by item number, best first
--- (ItemSearch.passing). The first few through the item number index, which now holds every filter column so that the test
--- reads the index alone; the rest at once, joined by hash with the matches of the filters read from their own index,
--- which now holds the item number too (stenosis murmur in the Cardiology subtree: 5,400 of its 12,000 matches tested one
--- by one took 13 ms).
+-- The matches that a merge of packed lists found are tested against the other filters, best first (ItemSearch.passing):
+-- the first few by item number, in an index that now holds every filter column, so that the test reads the index alone;
+-- if those do not fill the page, the filter's own item numbers are read from the filter's index, which now holds them too
+-- (stenosis murmur in the Cardiology subtree: 5,400 of its 12,000 matches tested one by one took 13 ms; reading the
+-- subtree's 10,000 item numbers, 4.5 ms).
 CREATE UNIQUE INDEX item_by_no_covering ON item (item_no)
     INCLUDE (tenant_id, updated_at, id, latest_state, topic_path, difficulty, author_id, provenance, open_flags, tags, exam_codes);
 DROP INDEX item_by_no;

@@ -24,9 +24,9 @@ final class PackedLists {
     /**
      * The items that can make the best {@code needed}, best first: every item that scores at least the {@code needed}-th
      * best score (ties included, so that the caller can order them by its own tie-break), or every match if there are
-     * fewer. Item numbers and scores in parallel arrays.
+     * fewer. Item numbers and scores in parallel arrays; the other matches in {@code rest}, in no particular order.
      */
-    record Best(int[] itemNos, int[] scores) {
+    record Best(int[] itemNos, int[] scores, Best rest) {
     }
 
     private PackedLists() {
@@ -91,6 +91,15 @@ final class PackedLists {
         return matches.best(needed);
     }
 
+    /** The best {@code needed} of the given matches (ties included), as {@link #best(List, int[], int)} finds them. */
+    static Best best(int[] itemNos, int[] scores, int needed) {
+        Matches matches = new Matches();
+        for (int i = 0; i < itemNos.length; i++) {
+            matches.add(itemNos[i], scores[i]);
+        }
+        return matches.best(needed);
+    }
+
     /** The matches so far, in parallel growing arrays. */
     private static final class Matches {
         int[] itemNos = new int[256];
@@ -110,9 +119,12 @@ final class PackedLists {
             int bar = size < needed ? Integer.MIN_VALUE : kthBest(needed);
             long[] kept = new long[size]; // score in the high half (best first when sorted), item number in the low
             int count = 0;
+            Matches rest = new Matches();
             for (int i = 0; i < size; i++) {
                 if (scores[i] >= bar) {
                     kept[count++] = (long) -scores[i] << 32 | itemNos[i];
+                } else {
+                    rest.add(itemNos[i], scores[i]);
                 }
             }
             Arrays.sort(kept, 0, count);
@@ -122,7 +134,7 @@ final class PackedLists {
                 nos[i] = (int) kept[i];
                 best[i] = (int) -(kept[i] >> 32);
             }
-            return new Best(nos, best);
+            return new Best(nos, best, new Best(Arrays.copyOf(rest.itemNos, rest.size), Arrays.copyOf(rest.scores, rest.size), null));
         }
 
         /** The k-th best score, through a heap of the k best seen (the least on top). */

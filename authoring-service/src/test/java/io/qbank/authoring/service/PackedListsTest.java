@@ -86,6 +86,15 @@ class PackedListsTest {
 
             assertArrayEquals(kept.stream().mapToInt(m -> m[0]).toArray(), best.itemNos(), "round " + round);
             assertArrayEquals(kept.stream().mapToInt(m -> m[1]).toArray(), best.scores(), "round " + round);
+            // the rest: every other match, once, with its score
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < best.rest().itemNos().length; i++) {
+                rest.add(best.rest().itemNos()[i] + ":" + best.rest().scores()[i]);
+            }
+            Collections.sort(rest);
+            List<String> others = new ArrayList<>(expected.stream().filter(m -> m[1] < bar).map(m -> m[0] + ":" + m[1]).toList());
+            Collections.sort(others);
+            assertEquals(others, rest, "round " + round);
         }
     }
 
