@@ -3,6 +3,7 @@ package io.qbank.authoring.service;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.qbank.common.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -226,8 +228,8 @@ public class ItemSearch {
             }
             return plannedForValues("SELECT string_agg(int4send(i.item_no), ''::bytea) AS nos FROM item i WHERE " + where, whereParams)
                     .chain(rows -> {
-                        io.vertx.mutiny.core.buffer.Buffer packed = rows.iterator().next().getBuffer("nos");
-                        java.util.BitSet passes = new java.util.BitSet();
+                        Buffer packed = rows.iterator().next().getBuffer("nos");
+                        BitSet passes = new BitSet();
                         for (int at = 0; packed != null && at + 3 < packed.length(); at += 4) {
                             passes.set(packed.getInt(at));
                         }
