@@ -58,12 +58,11 @@ final class PackedLists {
                 end++;
             }
             if (Arrays.stream(block).allMatch(row -> row != null)) {
-                // shortest first: the later lists only confirm items of the first
-                Row[] ordered = block.clone();
-                Arrays.sort(ordered, (a, b) -> Integer.compare(a.entries().length, b.entries().length));
+                // shortest first: the later lists only confirm items of the first (the array is filled anew for each block)
+                Arrays.sort(block, (a, b) -> Integer.compare(a.entries().length, b.entries().length));
                 for (int k = 0; k < lists; k++) {
-                    byte[] entries = ordered[k].entries();
-                    int weight = weights[ordered[k].list()];
+                    byte[] entries = block[k].entries();
+                    int weight = weights[block[k].list()];
                     for (int at = 0; at + 3 < entries.length; at += 4) {
                         int place = (entries[at] & 0x07) << 7 | entries[at + 1];
                         int points = weight * ((entries[at + 2] << 7) | entries[at + 3]);
@@ -76,8 +75,8 @@ final class PackedLists {
                         }
                     }
                 }
-                byte[] last = ordered[lists - 1].entries();
-                int firstItem = ordered[0].block() << BLOCK_BITS;
+                byte[] last = block[lists - 1].entries();
+                int firstItem = block[0].block() << BLOCK_BITS;
                 for (int at = 0; at + 3 < last.length; at += 4) {
                     int place = (last[at] & 0x07) << 7 | last[at + 1];
                     if (stamp[place] == base + lists) {
