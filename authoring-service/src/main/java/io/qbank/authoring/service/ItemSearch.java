@@ -82,6 +82,7 @@ public class ItemSearch {
             // the subtree: every path that starts with the topic's ("/a/b/"), i.e. from "/a/b/" up to "/a/b0"
             String upper = topicPath.substring(0, topicPath.length() - 1) + (char) ('/' + 1);
             filter.and("(i.topic_path COLLATE \"C\") >= " + filter.bind(topicPath) + " AND (i.topic_path COLLATE \"C\") < " + filter.bind(upper));
+            filter.subtree = new String[] { topicPath, upper };
         }
         filter.andEquals("i.latest_state", query.state(), true);
         filter.andEquals("i.difficulty", query.difficulty(), false);
@@ -181,8 +182,8 @@ public class ItemSearch {
      * fewest items (a block without it holds no match) and merged here; then the page's items, from those that can make
      * it, in the order of relevance. For two common words that meet only in the middles of their lists (stenosis murmur in
      * the benchmark bank: 12,000 matches), the lists' 70,000 entries take 0.1 ms to read, where merging the impact-ordered
-     * lists in the database took 5.4 ms. With other filters, the matches are tested against them best first
-     * ({@link #passing}).
+     * lists in the database took 5.4 ms. In a topic subtree, only the items in the lists of the subtree's topics (V13)
+     * are merged. With other filters, the matches are tested against them best first ({@link #passing}).
      */
     private Uni<ItemPage> merged(Filter filter, String where, ItemQuery query, QueryWords words) {
         int needed = (query.page() + 1) * query.size() + 1; // this page, those before it, and one to tell hasNext
@@ -191,19 +192,27 @@ public class ItemSearch {
         for (int list = 1; list < termIds.length; list++) {
             rarest = words.lengths()[list] < words.lengths()[rarest] ? list : rarest;
         }
-        return pool.preparedQuery("SELECT term_id, block, entries FROM term_block WHERE term_id = ANY($1)"
-                + " AND block IN (SELECT block FROM term_block WHERE term_id = $2) ORDER BY block")
-                .execute(Tuple.of(termIds, termIds[rarest])).chain(rows -> {
-                    List<Integer> lists = Arrays.asList(termIds);
-                    List<PackedLists.Row> packed = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        packed.add(new PackedLists.Row(lists.indexOf(row.getInteger("term_id")), row.getInteger("block"),
-                                row.getBuffer("entries").getBytes()));
-                    }
-                    // without other filters every match passes: the best needed (ties included) are all it takes
-                    int share = filter.conditions > 1 ? Math.max(FIRST_SHARE, 4 * needed) : needed;
-                    return passing(where, filter.params, query, PackedLists.best(packed, words.weights(), share));
-                });
+        String blocks = " AND b.block IN (SELECT block FROM term_block WHERE term_id = $2)";
+        String sql = "SELECT b.term_id, b.block, b.entries FROM term_block b WHERE b.term_id = ANY($1)" + blocks;
+        Tuple params = Tuple.of(termIds, termIds[rarest]);
+        if (filter.subtree != null) {
+            // the subtree's topics' lists too (V13): in the same snapshot as the words', so that they agree on every item
+            sql += " UNION ALL SELECT b.term_id, b.block, b.entries FROM topic s JOIN term_block b ON b.term_id = -s.topic_no"
+                    + " WHERE s.tenant_id = $3 AND s.path ~>=~ $4 AND s.path ~<~ $5" + blocks;
+            params.addValue(filter.params.get(0)).addValue(filter.subtree[0]).addValue(filter.subtree[1]);
+        }
+        return pool.preparedQuery(sql + " ORDER BY block").execute(params).chain(rows -> {
+            List<Integer> lists = Arrays.asList(termIds);
+            List<PackedLists.Row> packed = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                int termId = row.getInteger("term_id");
+                packed.add(new PackedLists.Row(termId < 0 ? PackedLists.FILTER : lists.indexOf(termId), row.getInteger("block"),
+                        row.getBuffer("entries").getBytes()));
+            }
+            // every match of the merge is in the subtree: without other filters, the best needed (ties included) are all it takes
+            int share = filter.conditions > (filter.subtree != null ? 2 : 1) ? Math.max(FIRST_SHARE, 4 * needed) : needed;
+            return passing(where, filter.params, query, PackedLists.best(packed, words.weights(), share, filter.subtree != null));
+        });
     }
 
     /** The least share of the matches that {@link #passing} tests first against the other filters. */
@@ -544,6 +553,8 @@ public class ItemSearch {
         final StringBuilder where = new StringBuilder("i.tenant_id = $1 AND i.latest_state IS NOT NULL");
         final List<Object> params = new ArrayList<>();
         int conditions;
+        /** The topic subtree's bounds, the topic's path and the least path after its subtree's; null without one. */
+        String[] subtree;
         /** The order in which an index of the last condition lists exactly its matches, if there is one. */
         ItemQuery.Sort walkable;
 

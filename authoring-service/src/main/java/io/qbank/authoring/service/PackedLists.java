@@ -17,9 +17,15 @@ final class PackedLists {
     static final int BLOCK_BITS = 10;
     static final int BLOCK_SIZE = 1 << BLOCK_BITS;
 
-    /** One row: the word's position among the query's words, the block, the entries. */
+    /**
+     * One row: the word's position among the query's words, or {@link #FILTER} for a row of the filter's items (a topic
+     * of the subtree searched), the block, the entries.
+     */
     record Row(int list, int block, byte[] entries) {
     }
+
+    /** The list of a row that names items of the filter, not a word's: its entries' impacts count for nothing. */
+    static final int FILTER = -1;
 
     /**
      * The items that can make the best {@code needed}, best first: every item that scores at least the {@code needed}-th
@@ -41,23 +47,35 @@ final class PackedLists {
     /**
      * The best of the items that hold every one of the {@code weights.length} words, each scored as the sum of weight ×
      * impact over the words. {@code rows} must come block by block (all rows of a block together); a block that lacks a
-     * word's row holds no match.
+     * word's row holds no match. If {@code filtered}, only the items in one of the {@link #FILTER} rows match, and a
+     * block without such a row holds none.
      */
-    static Best best(List<Row> rows, int[] weights, int needed) {
+    static Best best(List<Row> rows, int[] weights, int needed, boolean filtered) {
         int lists = weights.length;
+        Matches matches = new Matches();
         int[] score = new int[BLOCK_SIZE];
         int[] stamp = new int[BLOCK_SIZE]; // base + k: the item was met in the first k lists of the current block
+        int[] member = new int[BLOCK_SIZE]; // blocks: the item is in a filter row of the current block
         int base = 0;
+        int blocks = 0;
         Row[] block = new Row[lists];
-        Matches matches = new Matches();
         for (int start = 0; start < rows.size();) {
             int end = start;
             Arrays.fill(block, null);
+            boolean passes = !filtered;
+            blocks++;
             while (end < rows.size() && rows.get(end).block() == rows.get(start).block()) {
-                block[rows.get(end).list()] = rows.get(end);
-                end++;
+                Row row = rows.get(end++);
+                if (row.list() != FILTER) {
+                    block[row.list()] = row;
+                } else {
+                    passes = true;
+                    for (int at = 0; at + 3 < row.entries().length; at += 4) {
+                        member[(row.entries()[at] & 0x07) << 7 | row.entries()[at + 1]] = blocks;
+                    }
+                }
             }
-            if (Arrays.stream(block).allMatch(row -> row != null)) {
+            if (passes && Arrays.stream(block).allMatch(row -> row != null)) {
                 // shortest first: the later lists only confirm items of the first (the array is filled anew for each block)
                 Arrays.sort(block, (a, b) -> Integer.compare(a.entries().length, b.entries().length));
                 for (int k = 0; k < lists; k++) {
@@ -79,7 +97,7 @@ final class PackedLists {
                 int firstItem = block[0].block() << BLOCK_BITS;
                 for (int at = 0; at + 3 < last.length; at += 4) {
                     int place = (last[at] & 0x07) << 7 | last[at + 1];
-                    if (stamp[place] == base + lists) {
+                    if (stamp[place] == base + lists && (!filtered || member[place] == blocks)) {
                         matches.add(firstItem | place, score[place]);
                     }
                 }
@@ -90,7 +108,7 @@ final class PackedLists {
         return matches.best(needed);
     }
 
-    /** The best {@code needed} of the given matches (ties included), as {@link #best(List, int[], int)} finds them. */
+    /** The best {@code needed} of the given matches (ties included), as {@link #best(List, int[], int, boolean)} finds them. */
     static Best best(int[] itemNos, int[] scores, int needed) {
         Matches matches = new Matches();
         for (int i = 0; i < itemNos.length; i++) {

@@ -208,7 +208,58 @@ class ItemSearchTest {
                     .toList();
             List<String> expected = all.stream().filter(tagged::contains).toList();
             org.assertj.core.api.Assertions.assertThat(expected).hasSizeGreaterThan(tag.getKey().equals("even") ? 600 : 50);
-            org.assertj.core.api.Assertions.assertThat(relevancePages("kappa lambda", tag.getKey(), tag.getValue())).as(tag.getKey())
+            org.assertj.core.api.Assertions.assertThat(relevancePages("kappa lambda", "tag", tag.getKey(), tag.getValue())).as(tag.getKey())
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
+    /**
+     * Every one of two words in a topic subtree, where the best matches lie outside it: the subtree's topics' lists keep
+     * only its items in the merge, and they follow a version that changes an item's topic and a move of a topic.
+     */
+    @Test
+    void everyWordInASubtreePagesByScoreAndFollowsTopicChanges() {
+        String systems = api.topic("Subtree systems", null);
+        String heart = api.topic("Subtree heart", systems);
+        String valves = api.topic("Subtree valves", heart);
+        String kidney = api.topic("Subtree kidney", systems);
+        String elsewhere = api.topic("Subtree elsewhere", null);
+        java.util.Random random = new java.util.Random(13);
+        for (int batch = 0; batch < 2; batch++) {
+            List<Map<String, Object>> items = new java.util.ArrayList<>();
+            for (int i = 0; i < 450; i++) {
+                // outside the subtree, the words weigh more: its own matches come after most of theirs
+                boolean outside = i % 3 != 0;
+                String topic = outside ? elsewhere : List.of(heart, valves, kidney).get(i % 9 / 3);
+                int repeat = outside ? 3 : 1;
+                items.add(Map.of("versions", List.of(Map.of("content", content(topic, "Case" + " fever".repeat(random.nextInt(20))
+                        + " kappa".repeat(repeat + random.nextInt(3)) + " lambda".repeat(repeat + random.nextInt(3)) + ".")))));
+            }
+            api.asAuthor().body(items).post("/api/v1/authoring/bulk/items").then().statusCode(201);
+        }
+        assertSubtreePagesFollowTheScore(systems, heart);
+
+        // an item leaves for the subtree with its next version, and a topic leaves the subtree with its items
+        String moved = api.createItem(content(elsewhere, "Moved case kappa kappa lambda lambda."));
+        api.asAuthor().body(Map.of("baseVersion", 1, "content", content(kidney, "Moved case kappa kappa kappa lambda lambda lambda.")))
+                .post(BASE + "/items/" + moved + "/versions").then().statusCode(201);
+        api.asPublisher().body(Map.of("parentId", elsewhere)).post(BASE + "/topics/" + valves + "/move").then().statusCode(200);
+        assertPackedListsHoldEveryEntry();
+        org.assertj.core.api.Assertions.assertThat(relevancePages("kappa lambda", "topicId", systems, 50)).contains(moved);
+        assertSubtreePagesFollowTheScore(systems, heart, elsewhere);
+    }
+
+    /** In each topic's subtree, the pages of a relevance search follow the score of its matches there. */
+    private void assertSubtreePagesFollowTheScore(String... topics) {
+        List<String> all = scoredHere("kappa lambda", new String[] { "kappa", "lambda" });
+        for (String topic : topics) {
+            List<String> inSubtree = db.preparedQuery("SELECT i.id::text FROM item i JOIN topic t ON t.id = $2"
+                    + " WHERE i.tenant_id = $1 AND starts_with(i.topic_path, t.path)")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(api.tenant, java.util.UUID.fromString(topic))).await().indefinitely().stream()
+                    .map(row -> row.getString(0)).toList();
+            List<String> expected = all.stream().filter(inSubtree::contains).toList();
+            org.assertj.core.api.Assertions.assertThat(expected).hasSizeGreaterThan(50);
+            org.assertj.core.api.Assertions.assertThat(relevancePages("kappa lambda", "topicId", topic, 40)).as(topic)
                     .containsExactlyElementsOf(expected);
         }
     }
@@ -240,13 +291,18 @@ class ItemSearchTest {
         api.asAuthor().queryParam("q", "case gamma").queryParam("sort", "relevance").get(BASE + "/items").then().body("items", hasSize(0));
     }
 
-    /** The tenant's packed lists (term_block) hold exactly one entry per word of each listed item, with its impact. */
+    /**
+     * The tenant's packed lists (term_block) hold exactly one entry per word of each listed item, with its impact, and
+     * one in its topic's list.
+     */
     private void assertPackedListsHoldEveryEntry() {
-        String tenantTerms = "SELECT id FROM search_term WHERE tenant_id = $1";
+        String tenantLists = "SELECT id FROM search_term WHERE tenant_id = $1 UNION ALL SELECT -topic_no FROM topic WHERE tenant_id = $1";
         var differences = db.preparedQuery("WITH packed AS (SELECT b.term_id, substring(b.entries FROM 4 * g + 1 FOR 4) AS entry"
-                + " FROM term_block b CROSS JOIN generate_series(0, length(b.entries) / 4 - 1) g WHERE b.term_id IN (" + tenantTerms + ")),"
+                + " FROM term_block b CROSS JOIN generate_series(0, length(b.entries) / 4 - 1) g WHERE b.term_id IN (" + tenantLists + ")),"
                 + " listed AS (SELECT w.term_id, term_entry(i.item_no, w.impact) AS entry FROM item i"
-                + " CROSS JOIN unnest(i.search_terms, i.search_impacts) AS w (term_id, impact) WHERE i.tenant_id = $1 AND i.latest_state IS NOT NULL)"
+                + " CROSS JOIN unnest(i.search_terms, i.search_impacts) AS w (term_id, impact) WHERE i.tenant_id = $1 AND i.latest_state IS NOT NULL"
+                + " UNION ALL SELECT -t.topic_no, term_entry(i.item_no, 0) FROM item i JOIN topic t ON t.id = i.topic_id"
+                + " WHERE i.tenant_id = $1 AND i.latest_state IS NOT NULL)"
                 + " SELECT (SELECT count(*) FROM packed) AS packed, (SELECT count(*) FROM listed) AS listed,"
                 + " (SELECT count(*) FROM (SELECT * FROM packed EXCEPT ALL SELECT * FROM listed) x)"
                 + " + (SELECT count(*) FROM (SELECT * FROM listed EXCEPT ALL SELECT * FROM packed) y) AS differences")
@@ -267,15 +323,16 @@ class ItemSearchTest {
 
     /** Every page of a relevance search, nine items at a time. */
     private List<String> relevancePages(String q, String tag) {
-        return relevancePages(q, tag, 9);
+        return relevancePages(q, "tag", tag, 9);
     }
 
-    private List<String> relevancePages(String q, String tag, int size) {
+    /** Every page of a relevance search with a filter (none if its value is null), size items at a time. */
+    private List<String> relevancePages(String q, String filter, String value, int size) {
         List<String> ids = new java.util.ArrayList<>();
         for (int page = 0;; page++) {
             var request = api.asAuthor().queryParam("q", q).queryParam("sort", "relevance").queryParam("size", size).queryParam("page", page);
-            if (tag != null) {
-                request.queryParam("tag", tag);
+            if (value != null) {
+                request.queryParam(filter, value);
             }
             var response = request.get(BASE + "/items").then().statusCode(200).extract();
             ids.addAll(response.<List<String>>path("items.id"));

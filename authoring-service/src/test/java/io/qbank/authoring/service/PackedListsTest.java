@@ -15,12 +15,33 @@ import org.junit.jupiter.api.Test;
 
 class PackedListsTest {
 
-    /** Items 1..items hold each word with the given chance and a random impact; the rows as the database packs them. */
-    private record Bank(int[][] impacts, List<PackedLists.Row> rows) {
+    /**
+     * Items 1..items hold each word with the given chance and a random impact; with {@code topics} topics in the filter,
+     * each item is in one of them or (as likely as in any one) outside the filter; the rows as the database packs them.
+     */
+    private record Bank(int[][] impacts, boolean[] passes, List<PackedLists.Row> rows) {
 
-        static Bank random(Random random, int items, double[] chances, int firstItem) {
+        static Bank random(Random random, int items, double[] chances, int firstItem, int topics) {
             int[][] impacts = new int[chances.length][items];
+            boolean[] passes = new boolean[items];
             TreeMap<Integer, List<PackedLists.Row>> byBlock = new TreeMap<>();
+            TreeMap<Integer, TreeMap<Integer, List<byte[]>>> topicEntries = new TreeMap<>();
+            for (int item = 0; item < items; item++) {
+                int topic = random.nextInt(topics + 1);
+                passes[item] = topics == 0 || topic < topics;
+                if (topic < topics) {
+                    int no = firstItem + item;
+                    topicEntries.computeIfAbsent(topic, t -> new TreeMap<>()).computeIfAbsent(no >> PackedLists.BLOCK_BITS, b -> new ArrayList<>())
+                            .add(PackedLists.entry(no, 0));
+                }
+            }
+            for (var topic : topicEntries.values()) {
+                for (var block : topic.entrySet()) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    block.getValue().forEach(bytes::writeBytes);
+                    byBlock.computeIfAbsent(block.getKey(), b -> new ArrayList<>()).add(new PackedLists.Row(PackedLists.FILTER, block.getKey(), bytes.toByteArray()));
+                }
+            }
             for (int list = 0; list < chances.length; list++) {
                 TreeMap<Integer, List<byte[]>> entries = new TreeMap<>();
                 for (int item = 0; item < items; item++) {
@@ -42,15 +63,15 @@ class PackedListsTest {
                 Collections.shuffle(block, random); // the rows of a block in no particular order either
                 rows.addAll(block);
             });
-            return new Bank(impacts, rows);
+            return new Bank(impacts, passes, rows);
         }
 
-        /** Every item with every word, scored, best first (then by item number): what the merge must find. */
+        /** Every item with every word (in the filter), scored, best first (then by item number): what the merge must find. */
         List<int[]> matches(int[] weights, int firstItem) {
             List<int[]> matches = new ArrayList<>();
             for (int item = 0; item < impacts[0].length; item++) {
                 int score = 0;
-                boolean all = true;
+                boolean all = passes[item];
                 for (int list = 0; list < weights.length; list++) {
                     all &= impacts[list][item] > 0;
                     score += weights[list] * impacts[list][item];
@@ -76,13 +97,14 @@ class PackedListsTest {
                 weights[list] = 1 + random.nextInt(400);
             }
             int firstItem = 1 + random.nextInt(100_000);
-            Bank bank = Bank.random(random, 500 + random.nextInt(5_000), chances, firstItem);
+            int topics = random.nextInt(4); // rounds with 1-3 topics in the filter, a quarter without filter
+            Bank bank = Bank.random(random, 500 + random.nextInt(5_000), chances, firstItem, topics);
             List<int[]> expected = bank.matches(weights, firstItem);
             int needed = 1 + random.nextInt(60);
             int bar = expected.size() < needed ? Integer.MIN_VALUE : expected.get(needed - 1)[1];
             List<int[]> kept = expected.stream().filter(m -> m[1] >= bar).toList();
 
-            PackedLists.Best best = PackedLists.best(bank.rows(), weights, needed);
+            PackedLists.Best best = PackedLists.best(bank.rows(), weights, needed, topics > 0);
 
             assertArrayEquals(kept.stream().mapToInt(m -> m[0]).toArray(), best.itemNos(), "round " + round);
             assertArrayEquals(kept.stream().mapToInt(m -> m[1]).toArray(), best.scores(), "round " + round);
@@ -104,10 +126,21 @@ class PackedListsTest {
         List<PackedLists.Row> rows = List.of(new PackedLists.Row(0, 0, PackedLists.entry(5, 10)), new PackedLists.Row(1, 0, PackedLists.entry(5, 3)),
                 new PackedLists.Row(0, 1, PackedLists.entry(1_030, 200)));
 
-        PackedLists.Best best = PackedLists.best(rows, new int[] { 2, 5 }, 10);
+        PackedLists.Best best = PackedLists.best(rows, new int[] { 2, 5 }, 10, false);
 
         assertArrayEquals(new int[] { 5 }, best.itemNos());
         assertArrayEquals(new int[] { 2 * 10 + 5 * 3 }, best.scores());
+    }
+
+    @Test
+    void aFilteredBlockWithoutAFilterRowHoldsNoMatch() {
+        // items 5 and 1,030 hold both words; only item 5 is in the filter, and block 1 has no filter row
+        List<PackedLists.Row> rows = List.of(new PackedLists.Row(0, 0, PackedLists.entry(5, 10)), new PackedLists.Row(1, 0, PackedLists.entry(5, 3)),
+                new PackedLists.Row(PackedLists.FILTER, 0, PackedLists.entry(5, 0)), new PackedLists.Row(0, 1, PackedLists.entry(1_030, 200)),
+                new PackedLists.Row(1, 1, PackedLists.entry(1_030, 1)));
+
+        assertArrayEquals(new int[] { 5 }, PackedLists.best(rows, new int[] { 2, 5 }, 10, true).itemNos());
+        assertArrayEquals(new int[] { 1_030, 5 }, PackedLists.best(rows, new int[] { 2, 5 }, 10, false).itemNos());
     }
 
     @Test
