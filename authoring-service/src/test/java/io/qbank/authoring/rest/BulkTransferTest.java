@@ -72,4 +72,23 @@ class BulkTransferTest {
         api.createItem(good);
         api.as(api.author, "other-" + api.tenant, "author").get(BULK).then().statusCode(200).body("$", hasSize(0));
     }
+
+    /** The most items one import takes, each with two versions, in one request; one more is refused. */
+    @Test
+    void theLargestImportIsWrittenWhole() {
+        String topic = api.topic("Nephrology", null);
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            items.add(Map.of("versions", List.of(Map.of("content", content(topic, "Draft " + i + ".")),
+                    Map.of("content", content(topic, "Case number" + i + " with proteinuria.")))));
+        }
+        api.asAuthor().body(items).post(BULK).then().statusCode(201).body("items", equalTo(1_000)).body("versions", equalTo(2_000));
+
+        api.asAuthor().queryParam("size", 1_000).get(BULK).then().statusCode(200).body("$", hasSize(1_000));
+        api.asAuthor().queryParam("q", "number999").get(AuthoringClient.BASE + "/items").then().statusCode(200)
+                .body("items.latestVersion", equalTo(List.of(2)));
+        items.add(items.get(0));
+        assertProblem(api.asAuthor().body(items).post(BULK).then(), 400);
+        api.asAuthor().queryParam("page", 1).queryParam("size", 1_000).get(BULK).then().statusCode(200).body("$", hasSize(0));
+    }
 }
