@@ -201,7 +201,7 @@ public class ItemSearch {
                     + " WHERE s.tenant_id = $3 AND s.path ~>=~ $4 AND s.path ~<~ $5" + blocks;
             params.addValue(filter.params.get(0)).addValue(filter.subtree[0]).addValue(filter.subtree[1]);
         }
-        return pool.preparedQuery(sql + " ORDER BY block").execute(params).chain(rows -> {
+        return pool.preparedQuery(sql).execute(params).chain(rows -> {
             List<Integer> lists = Arrays.asList(termIds);
             List<PackedLists.Row> packed = new ArrayList<>(rows.size());
             for (Row row : rows) {

@@ -1,6 +1,7 @@
 package io.qbank.authoring.service;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -46,11 +47,15 @@ final class PackedLists {
 
     /**
      * The best of the items that hold every one of the {@code weights.length} words, each scored as the sum of weight ×
-     * impact over the words. {@code rows} must come block by block (all rows of a block together); a block that lacks a
-     * word's row holds no match. If {@code filtered}, only the items in one of the {@link #FILTER} rows match, and a
-     * block without such a row holds none.
+     * impact over the words. The rows may come in any order; a block that lacks a word's row holds no match. If
+     * {@code filtered}, only the items in one of the {@link #FILTER} rows match, and a block without such a row holds none.
      */
-    static Best best(List<Row> rows, int[] weights, int needed, boolean filtered) {
+    static Best best(List<Row> unordered, int[] weights, int needed, boolean filtered) {
+        // block by block; sorted here rather than by the database, whose sort of the rows cost more than the rest of the
+        // statement (1.3 of 1.8 ms for stenosis murmur in the Cardiology subtree), and costs next to nothing in an order
+        // that is nearly so already (TimSort)
+        Row[] rows = unordered.toArray(Row[]::new);
+        Arrays.sort(rows, Comparator.comparingInt(Row::block));
         int lists = weights.length;
         Matches matches = new Matches();
         int[] score = new int[BLOCK_SIZE];
@@ -59,13 +64,13 @@ final class PackedLists {
         int base = 0;
         int blocks = 0;
         Row[] block = new Row[lists];
-        for (int start = 0; start < rows.size();) {
+        for (int start = 0; start < rows.length;) {
             int end = start;
             Arrays.fill(block, null);
             boolean passes = !filtered;
             blocks++;
-            while (end < rows.size() && rows.get(end).block() == rows.get(start).block()) {
-                Row row = rows.get(end++);
+            while (end < rows.length && rows[end].block() == rows[start].block()) {
+                Row row = rows[end++];
                 if (row.list() != FILTER) {
                     block[row.list()] = row;
                 } else {

@@ -59,10 +59,8 @@ class PackedListsTest {
                 }
             }
             List<PackedLists.Row> rows = new ArrayList<>();
-            byBlock.values().forEach(block -> {
-                Collections.shuffle(block, random); // the rows of a block in no particular order either
-                rows.addAll(block);
-            });
+            byBlock.values().forEach(rows::addAll);
+            Collections.shuffle(rows, random); // the database's rows come in no particular order
             return new Bank(impacts, passes, rows);
         }
 
