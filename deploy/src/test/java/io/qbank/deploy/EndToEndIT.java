@@ -186,6 +186,12 @@ class EndToEndIT {
                 assertThat(unauthorized).as(method + " " + path).isNotNull();
                 assertThat(unauthorized.toString()).as(method + " " + path)
                         .contains("application/problem+json").contains("#/components/schemas/Problem");
+                // and its success: a 2xx response, with the body's schema (JSON, or events for a stream) unless it has none (204)
+                Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+                List<String> successes = responses.keySet().stream().map(Object::toString).filter(code -> code.startsWith("2")).toList();
+                assertThat(successes).as(method + " " + path).isNotEmpty();
+                successes.stream().filter(code -> !code.equals("204")).forEach(code -> assertThat(((Map<?, ?>) responses.get(code)).get("content"))
+                        .as(method + " " + path + " " + code).asString().contains("schema="));
             }
         }));
     }

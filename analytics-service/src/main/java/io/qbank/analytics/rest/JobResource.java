@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -75,6 +78,9 @@ public class JobResource {
     @Operation(summary = "Calibrate the tenant's item versions by MML-EM and publish ItemCalibrated (roles: publisher, admin)",
             description = "202 with the running job; 409 while one runs. Item versions with fewer responses than minimumResponses "
                     + "keep their defaults.")
+    @APIResponse(responseCode = "202", description = "Started; the body is the running job, Location its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsJob.class)))
+    @APIResponse(responseCode = "409", description = "A job of this kind already runs for the tenant")
     public Uni<Response> calibrate(@Valid CalibrationRequest body) {
         CurrentUser me = user.get();
         CalibrationService.Request defaults = calibration.defaults();
@@ -89,6 +95,9 @@ public class JobResource {
     @Operation(summary = "Sympson–Hetter parameters of an exam's live items, published as ExposureControlUpdated (roles: publisher, admin)",
             description = "The iterative simulation against targetRate (default 0.25) with θ ~ N(0, 1). 202 with the running job; "
                     + "409 while one runs.")
+    @APIResponse(responseCode = "202", description = "Started; the body is the running job, Location its address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsJob.class)))
+    @APIResponse(responseCode = "409", description = "A job of this kind already runs for the tenant")
     public Uni<Response> exposureControl(@Valid @jakarta.validation.constraints.NotNull ExposureControlRequest body) {
         CurrentUser me = user.get();
         AnalyticsConfig.ExposureControl d = config.exposureControl();

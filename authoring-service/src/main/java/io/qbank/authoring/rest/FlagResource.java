@@ -48,6 +48,7 @@ public class FlagResource {
     @GET
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
     @Operation(summary = "Students' flags on an item, oldest first (roles: author, publisher, admin)")
+    @APIResponse(responseCode = "200", description = "The item's flags, oldest first")
     @APIResponse(responseCode = "404", description = "No such item in the caller's tenant")
     public Uni<List<FlagResponse>> flags(@RestPath UUID itemId,
             @Parameter(description = "true (default): only open flags") @RestQuery @DefaultValue("true") boolean open) {
@@ -59,6 +60,7 @@ public class FlagResource {
     @RolesAllowed({ Roles.PUBLISHER, Roles.ADMIN })
     @Operation(summary = "Resolve a flag with a note on what was done (roles: publisher, admin)")
     @ResponseStatus(200)
+    @APIResponse(responseCode = "200", description = "The resolved flag")
     @APIResponse(responseCode = "404", description = "No such flag on the item in the caller's tenant")
     @APIResponse(responseCode = "409", description = "The flag is already resolved")
     public Uni<FlagResponse> resolve(@RestPath UUID itemId, @RestPath UUID flagId, @NotNull @Valid FlagResolution request) {

@@ -20,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -87,7 +89,8 @@ public class ItemResource {
     @RolesAllowed({ Roles.AUTHOR, Roles.ADMIN })
     @Tag(name = "Items")
     @Operation(summary = "Create an item: its version 1 as a draft (roles: author, admin)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemResponse.class)))
     @APIResponse(responseCode = "422", description = "Options break a rule (one correct, labels A–E in order, no duplicates) or the topic does not exist")
     public Uni<RestResponse<ItemResponse>> create(@NotNull @Valid ItemContent content) {
         return items.create(user.get(), content).map(v -> RestResponse.ResponseBuilder
@@ -99,6 +102,7 @@ public class ItemResource {
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
     @Tag(name = "Items")
     @Operation(summary = "An item with its latest version, where it is live, and what the caller may do next (roles: author, publisher, admin)")
+    @APIResponse(responseCode = "200", description = "The item with its latest version")
     @APIResponse(responseCode = "404", description = "No such item in the caller's tenant")
     public Uni<ItemResponse> get(@RestPath UUID itemId) {
         return items.get(user.get(), itemId).map(ItemResponse::of);
@@ -109,6 +113,7 @@ public class ItemResource {
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
     @Tag(name = "Items")
     @Operation(summary = "Every version of an item, oldest first (roles: author, publisher, admin)")
+    @APIResponse(responseCode = "200", description = "Every version of the item, oldest first")
     @APIResponse(responseCode = "404", description = "No such item in the caller's tenant")
     public Uni<List<VersionResponse>> versions(@RestPath UUID itemId) {
         return items.versions(user.get(), itemId).map(list -> list.stream().map(VersionResponse::of).toList());
@@ -120,7 +125,8 @@ public class ItemResource {
     @Tag(name = "Items")
     @Operation(summary = "Edit an item: the content becomes a new draft version (roles: author, admin)",
             description = "Versions never change. The live version keeps serving until the new one is published.")
-    @APIResponse(responseCode = "201", description = "The item with its new latest version")
+    @APIResponse(responseCode = "201", description = "The item with its new latest version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemResponse.class)))
     @APIResponse(responseCode = "404", description = "No such item in the caller's tenant")
     @APIResponse(responseCode = "409", description = "baseVersion is not the latest version (someone edited first), or it is in review or approved")
     @APIResponse(responseCode = "422", description = "The content breaks an item rule or names an unknown topic")
@@ -135,6 +141,7 @@ public class ItemResource {
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
     @Tag(name = "Items")
     @Operation(summary = "One version of an item (roles: author, publisher, admin)")
+    @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "404", description = "No such item or version in the caller's tenant")
     public Uni<VersionResponse> version(@RestPath UUID itemId, @RestPath @Min(1) int version) {
         return items.version(user.get(), itemId, version).map(VersionResponse::of);
@@ -145,6 +152,7 @@ public class ItemResource {
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
     @Tag(name = "Workflow")
     @Operation(summary = "The workflow audit trail of an item: who moved which version where, when, and why (roles: author, publisher, admin)")
+    @APIResponse(responseCode = "200", description = "The workflow events of every version, oldest first")
     @APIResponse(responseCode = "404", description = "No such item in the caller's tenant")
     public Uni<List<WorkflowEventResponse>> history(@RestPath UUID itemId) {
         return items.history(user.get(), itemId).map(list -> list.stream().map(WorkflowEventResponse::of).toList());
@@ -171,6 +179,7 @@ public class ItemResource {
             description = "An approved latest version, a published one to more exam codes, or a retired one again (if no newer "
                     + "version has been live since). Emits ItemPublished on qbank.items.v1; a newer version replaces the live one.")
     @ResponseStatus(200)
+    @APIResponse(responseCode = "200", description = "The item, live in the exam codes")
     @APIResponse(responseCode = "404", description = "No such item or version in the caller's tenant")
     @APIResponse(responseCode = "409", description = "The version cannot be published from its state")
     public Uni<ItemResponse> publish(@RestPath UUID itemId, @RestPath @Min(1) int version, @NotNull @Valid PublishRequest request) {

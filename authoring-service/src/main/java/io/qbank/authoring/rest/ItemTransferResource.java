@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,7 +73,8 @@ public class ItemTransferResource {
             description = "Every item becomes a new item; each version comes in as a draft in order, the last one being the "
                     + "latest; provenance is kept. Any problem rejects the whole import with every problem listed.")
     @ResponseStatus(201)
-    @APIResponse(responseCode = "201", description = "Imported")
+    @APIResponse(responseCode = "201", description = "Imported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "422", description = "Items break the item rules or name unknown topics; nothing was written")
     public Uni<ImportReport> importItems(@NotNull @Size(min = 1, max = 1000) List<ItemTransfer.@NotNull @Valid Item> items) {
         return transfer.importItems(user.get(), items);

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -47,7 +49,8 @@ public class TopicResource {
     @POST
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
     @Operation(summary = "Create a topic (roles: author, publisher, admin)", description = "Under a parent topic, or at the root.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TopicResponse.class)))
     @APIResponse(responseCode = "409", description = "A sibling topic has the same name")
     @APIResponse(responseCode = "422", description = "The parent topic does not exist")
     public Uni<RestResponse<TopicResponse>> create(@NotNull @Valid TopicRequest request) {
@@ -58,6 +61,7 @@ public class TopicResource {
     @GET
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
     @Operation(summary = "The tenant's topic tree in path order, or one subtree (roles: author, publisher, admin)")
+    @APIResponse(responseCode = "200", description = "The topics, each parent before its children")
     @APIResponse(responseCode = "404", description = "No such topic to list under")
     public Uni<List<TopicResponse>> list(
             @Parameter(description = "List only this topic and its subtree", example = "6f1c2a4e-8d0b-4c39-9a51-2b7f0e3d9c10") @RestQuery UUID under) {
@@ -68,6 +72,7 @@ public class TopicResource {
     @Path("/{topicId}")
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
     @Operation(summary = "One topic (roles: author, publisher, admin)")
+    @APIResponse(responseCode = "200", description = "The topic")
     @APIResponse(responseCode = "404", description = "No such topic in the caller's tenant")
     public Uni<TopicResponse> get(@RestPath UUID topicId) {
         return topics.get(user.get(), topicId).map(TopicResponse::of);
@@ -78,6 +83,7 @@ public class TopicResource {
     @RolesAllowed({ Roles.PUBLISHER, Roles.ADMIN })
     @Operation(summary = "Rename a topic or change its blueprint code (roles: publisher, admin)",
             description = "Live items of the topic are published again (ItemPublished, same version) with the new facts.")
+    @APIResponse(responseCode = "200", description = "The renamed topic")
     @APIResponse(responseCode = "404", description = "No such topic in the caller's tenant")
     @APIResponse(responseCode = "409", description = "A sibling topic has the same name")
     public Uni<TopicResponse> rename(@RestPath UUID topicId, @NotNull @Valid TopicRenameRequest request) {
@@ -89,6 +95,7 @@ public class TopicResource {
     @RolesAllowed({ Roles.PUBLISHER, Roles.ADMIN })
     @Operation(summary = "Move a topic with its subtree under another topic, or to the root (roles: publisher, admin)",
             description = "Live items of the subtree are published again (ItemPublished, same version) with the new topic path.")
+    @APIResponse(responseCode = "200", description = "The moved topic with its new path")
     @APIResponse(responseCode = "404", description = "No such topic in the caller's tenant")
     @APIResponse(responseCode = "409", description = "A topic of the same name already sits under the new parent")
     @APIResponse(responseCode = "422", description = "The new parent does not exist, or lies inside the moved subtree")

@@ -20,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,7 +56,8 @@ public class QuizResource {
     @Operation(summary = "Start a quiz on an exam code (roles: student, admin)",
             description = "Tutor mode shows the key after each answer; exam mode only after the quiz ends. Adaptive by default. "
                     + "Filters narrow the pool (topic subtrees, difficulty, my history); quotas ask for at least so many items per topic.")
-    @APIResponse(responseCode = "201", description = "Started")
+    @APIResponse(responseCode = "201", description = "Started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuizResponse.class)))
     @APIResponse(responseCode = "422", description = "No items are published for the exam code, none passes the filters, or a quota's topic has none")
     public Uni<RestResponse<QuizResponse>> start(@NotNull @Valid QuizRequest request) {
         QuizFilters filters = new QuizFilters(request.topicIds() == null ? List.of() : List.copyOf(request.topicIds()),
@@ -77,6 +80,7 @@ public class QuizResource {
     @GET
     @Path("/{quizId}")
     @Operation(summary = "One of my quizzes")
+    @APIResponse(responseCode = "200", description = "The quiz")
     @APIResponse(responseCode = "404", description = "No such quiz of mine")
     public Uni<QuizResponse> get(@PathParam("quizId") UUID quizId) {
         return quizzes.get(user.get(), quizId).map(QuizResponse::of);
@@ -86,6 +90,7 @@ public class QuizResource {
     @Path("/{quizId}/next")
     @Operation(summary = "The next item (or the current unanswered one again, after a reconnect)",
             description = "Never carries the key, the rationale or explanations.")
+    @APIResponse(responseCode = "200", description = "The next served item")
     @APIResponse(responseCode = "404", description = "No such quiz of mine")
     @APIResponse(responseCode = "409", description = "The quiz has ended (completed, expired, or the pool is exhausted)")
     public Uni<ServedItemResponse> next(@PathParam("quizId") UUID quizId) {
@@ -95,6 +100,7 @@ public class QuizResource {
     @POST
     @Path("/{quizId}/answers")
     @Operation(summary = "Answer the item at a served position (idempotent: a retry returns the same result)")
+    @APIResponse(responseCode = "200", description = "The recorded answer; in tutor mode with the key and explanations")
     @APIResponse(responseCode = "404", description = "No such quiz of mine")
     @APIResponse(responseCode = "409", description = "The quiz has ended, or the position was answered differently")
     @APIResponse(responseCode = "422", description = "Nothing was served at that position, or the label is not an option")
@@ -107,8 +113,10 @@ public class QuizResource {
     @Path("/{quizId}/items/{position}/flag")
     @Operation(summary = "Flag the item served at a position (wrong key, ambiguous, outdated…) for the authors",
             description = "Sends ItemFlagged to authoring's review queue. Flagging the same position again returns the first flag.")
-    @APIResponse(responseCode = "201", description = "Flagged")
-    @APIResponse(responseCode = "200", description = "Already flagged: the first flag")
+    @APIResponse(responseCode = "201", description = "Flagged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagResponse.class)))
+    @APIResponse(responseCode = "200", description = "Already flagged: the first flag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagResponse.class)))
     @APIResponse(responseCode = "404", description = "No such quiz of mine, or nothing served at that position")
     public Uni<RestResponse<FlagResponse>> flag(@PathParam("quizId") UUID quizId, @PathParam("position") @Min(1) int position,
             @NotNull @Valid FlagRequest request) {
@@ -121,6 +129,7 @@ public class QuizResource {
     @POST
     @Path("/{quizId}/finish")
     @Operation(summary = "End the quiz now; returns the results with keys and explanations")
+    @APIResponse(responseCode = "200", description = "The quiz's results")
     @APIResponse(responseCode = "404", description = "No such quiz of mine")
     public Uni<QuizResultResponse> finish(@PathParam("quizId") UUID quizId) {
         return quizzes.finish(user.get(), quizId).chain(q -> quizzes.results(q).map(served -> QuizResultResponse.of(q, served)));
@@ -129,6 +138,7 @@ public class QuizResource {
     @GET
     @Path("/{quizId}/results")
     @Operation(summary = "Score, ability, per-topic breakdown, time and each item (keys only after the end in exam mode)")
+    @APIResponse(responseCode = "200", description = "The quiz's results")
     @APIResponse(responseCode = "404", description = "No such quiz of mine")
     public Uni<QuizResultResponse> results(@PathParam("quizId") UUID quizId) {
         return quizzes.get(user.get(), quizId).chain(q -> quizzes.results(q).map(served -> QuizResultResponse.of(q, served)));

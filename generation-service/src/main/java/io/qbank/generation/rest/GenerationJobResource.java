@@ -21,6 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,7 +56,8 @@ public class GenerationJobResource {
     @Operation(summary = "Generate NBME-style items as drafts for authors (roles: author, admin)",
             description = "Runs in the background: retrieval from the tenant's materials, one LLM call, validation, de-duplication; "
                     + "valid new items go to authoring as DraftGenerated. Follow it with GET /{id} or GET /{id}/events.")
-    @APIResponse(responseCode = "202", description = "Queued; the body is the job")
+    @APIResponse(responseCode = "202", description = "Queued; the body is the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GenerationJob.class)))
     @APIResponse(responseCode = "429", description = "Over the per-user or per-tenant hourly limit, or the tenant's concurrent jobs")
     @APIResponse(responseCode = "503", description = "No LLM provider configured")
     public Uni<RestResponse<GenerationJob>> start(@NotNull @Valid JobRequest request) {

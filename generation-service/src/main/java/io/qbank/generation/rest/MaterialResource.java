@@ -21,6 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +54,8 @@ public class MaterialResource {
 
     @POST
     @Operation(summary = "Upload a text or Markdown source material; it is chunked with overlap (roles: author, admin)")
-    @APIResponse(responseCode = "201", description = "Stored and chunked; its chunks are embedded in the background (embeddingState)")
+    @APIResponse(responseCode = "201", description = "Stored and chunked; its chunks are embedded in the background (embeddingState)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MaterialResponse.class)))
     @APIResponse(responseCode = "413", description = "Larger than qbank.generation.max-material-chars")
     @APIResponse(responseCode = "422", description = "The text is empty")
     public Uni<RestResponse<MaterialResponse>> upload(@NotNull @Valid MaterialRequest request) {
@@ -70,6 +73,7 @@ public class MaterialResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One source material")
+    @APIResponse(responseCode = "200", description = "The material")
     @APIResponse(responseCode = "404", description = "No such material in the caller's tenant")
     public Uni<MaterialResponse> get(@PathParam("id") UUID id) {
         return materials.get(user.get(), id).map(MaterialResponse::of);
@@ -78,6 +82,7 @@ public class MaterialResource {
     @GET
     @Path("/{id}/chunks")
     @Operation(summary = "The chunks of a source material, in order")
+    @APIResponse(responseCode = "200", description = "The material's chunks, in order")
     @APIResponse(responseCode = "404", description = "No such material in the caller's tenant")
     public Uni<List<ChunkResponse>> chunks(@PathParam("id") UUID id) {
         return materials.chunks(user.get(), id).map(list -> list.stream().map(ChunkResponse::of).toList());

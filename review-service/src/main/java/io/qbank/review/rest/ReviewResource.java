@@ -23,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,6 +71,7 @@ public class ReviewResource {
     @GET
     @Path("/schedules/{itemId}")
     @Operation(summary = "My schedule for one item")
+    @APIResponse(responseCode = "200", description = "The caller's schedule for the item")
     @APIResponse(responseCode = "404", description = "I have no schedule for this item")
     public Uni<ScheduleResponse> one(@PathParam("itemId") UUID itemId) {
         return schedules.get(user.get(), itemId).map(ScheduleResponse::of);
@@ -102,6 +105,7 @@ public class ReviewResource {
     @Path("/profile")
     @Operation(summary = "Change my time zone, scheduler (sm2 or fsrs) or desired retention",
             description = "Switching scheduler, or FSRS's desired retention, recomputes every schedule from my attempts; the attempts stay.")
+    @APIResponse(responseCode = "200", description = "The updated profile")
     @APIResponse(responseCode = "400", description = "Unknown time zone or scheduler, retention outside 0.7–0.99")
     public Uni<ProfileResponse> updateProfile(@NotNull @Valid ProfileRequest request) {
         ZoneId zone = null;
@@ -120,7 +124,8 @@ public class ReviewResource {
     @POST
     @Path("/items/{itemId}/flags")
     @Operation(summary = "Flag an item I have answered (wrong key, ambiguous, outdated…) for its publishers")
-    @APIResponse(responseCode = "201", description = "Flagged; ItemFlagged goes to authoring")
+    @APIResponse(responseCode = "201", description = "Flagged; ItemFlagged goes to authoring",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagResponse.class)))
     @APIResponse(responseCode = "404", description = "Not an item among my reviews")
     public Uni<RestResponse<FlagResponse>> flag(@PathParam("itemId") UUID itemId, @NotNull @Valid FlagRequest request) {
         return flags.flag(user.get(), itemId, request.reason(), request.comment()).map(f -> RestResponse.ResponseBuilder

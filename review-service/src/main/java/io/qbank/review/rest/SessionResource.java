@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,7 +47,8 @@ public class SessionResource {
     @POST
     @Operation(summary = "Start a review session over my due items and serve the first (roles: student, admin)",
             description = "With nothing due the session is empty and nextDueAt says when to come back.")
-    @APIResponse(responseCode = "201", description = "Started")
+    @APIResponse(responseCode = "201", description = "Started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     public Uni<RestResponse<SessionResponse>> start(@Valid SessionRequest request) {
         SessionRequest r = request != null ? request : new SessionRequest(null, null, null);
         return sessions.start(user.get(), r.topicId(), Boolean.TRUE.equals(r.ahead()), r.limit() == null ? DEFAULT_LIMIT : r.limit())
@@ -56,6 +59,7 @@ public class SessionResource {
     @POST
     @Path("/{sessionId}/next")
     @Operation(summary = "The item to answer next (the same one again until it is answered), without its key")
+    @APIResponse(responseCode = "200", description = "The session with its next item")
     @APIResponse(responseCode = "404", description = "No such session of mine")
     public Uni<SessionResponse> next(@PathParam("sessionId") UUID sessionId) {
         return sessions.next(user.get(), sessionId).map(SessionResponse::of);
@@ -65,6 +69,7 @@ public class SessionResource {
     @Path("/{sessionId}/answers")
     @Operation(summary = "Answer a served item: the key, explanations and my new schedule",
             description = "Idempotent per position: the same answer again returns the same result; a different one answers 409.")
+    @APIResponse(responseCode = "200", description = "The recorded answer with the new schedule")
     @APIResponse(responseCode = "404", description = "No such session of mine, or no such position")
     @APIResponse(responseCode = "409", description = "Not served yet, or already answered differently")
     public Uni<AnswerResponse> answer(@PathParam("sessionId") UUID sessionId, @NotNull @Valid AnswerRequest request) {
