@@ -194,6 +194,17 @@ class EndToEndIT {
                         .as(method + " " + path + " " + code).asString().contains("schema="));
             }
         }));
+        if (service.equals("authoring")) {
+            // every field of authoring's requests and responses shows an example (a nested object shows its own)
+            Map<String, Map<String, Object>> schemas = openApi.getMap("components.schemas");
+            schemas.forEach((name, schema) -> {
+                Map<?, ?> properties = (Map<?, ?>) schema.get("properties");
+                if (!name.equals("Problem") && properties != null) {
+                    properties.forEach((field, property) -> assertThat(property.toString()).as(name + "." + field)
+                            .containsAnyOf("example", "$ref"));
+                }
+            });
+        }
     }
 
     @Test
