@@ -28,14 +28,40 @@ public record Quiz(UUID id, String tenantId, UUID userId, String examCode, Strin
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
-    /** Keys and explanations may be shown: at once in tutor mode, after the end in exam mode. */
-    public boolean keysVisible() {
-        return TUTOR.equals(mode) || !isActive();
+    public boolean isExam() {
+        return EXAM.equals(mode);
     }
 
-    /** An item is waiting for its answer (a reconnect gets it again). */
+    /**
+     * A linear exam is a block as in the real exam: the student moves freely between the served positions, may leave one
+     * unanswered and come back, and may change an answer until the block ends (finished or expired). Every other quiz is
+     * forward-only: each position is answered before the next is served, and an answer is final.
+     */
+    public boolean navigable() {
+        return isExam() && !adaptive;
+    }
+
+    /** Score and ability may be shown: in tutor mode as they stand, in exam mode only after the end. */
+    public boolean keysVisible() {
+        return !isExam() || !isActive();
+    }
+
+    /** The key, explanations and correctness of one position: in tutor mode once it is answered, in exam mode after the end. */
+    public boolean keyVisible(ServedItem item) {
+        return !isActive() || !isExam() && item.answer() != null;
+    }
+
+    /** A forward-only quiz's current item is waiting for its answer (a reconnect gets it again). */
     public boolean awaitsAnswer() {
-        return served > answered;
+        return !navigable() && served > answered;
+    }
+
+    /**
+     * An exam whose answers say it is complete but that has not ended yet: its final answer was recorded and the end (which
+     * publishes the exam's answers) did not follow, after a crash between the two writes. Ended at the next request.
+     */
+    public boolean completeButActive() {
+        return isActive() && isExam() && !navigable() && answered > 0 && completeAfter(answered, se);
     }
 
     /** The quiz after serving an item at the next position (and setting aside the items exposure control refused). */
@@ -55,12 +81,28 @@ public record Quiz(UUID id, String tenantId, UUID userId, String examCode, Strin
                 answered, correct, theta, se, posterior, servedItemIds, setAsideItemIds, startedAt, expiresAt, at, rowVersion + 1);
     }
 
-    /** The quiz after one more answer: its score, the updated posterior and ability, completed when {@link #completeAfter} says so. */
+    /**
+     * The quiz after one more answer: its score, the updated posterior and ability, completed when {@link #completeAfter}
+     * says so. A linear exam is never completed by an answer: the student ends the block (or its time does).
+     */
     public Quiz answered(boolean wasCorrect, double[] newPosterior, double newTheta, double newSe, Instant at) {
-        boolean complete = completeAfter(answered + 1, newSe);
+        boolean complete = !navigable() && completeAfter(answered + 1, newSe);
         return new Quiz(id, tenantId, userId, examCode, mode, adaptive, length, timeLimitSeconds, filters, quotas, seTarget,
                 complete ? COMPLETED : ACTIVE, served, answered + 1, correct + (wasCorrect ? 1 : 0), newTheta, newSe, newPosterior,
                 servedItemIds, setAsideItemIds, startedAt, expiresAt, complete ? at : null, rowVersion + 1);
+    }
+
+    /** The quiz with an answer changed (a linear exam): its score and the ability recomputed from the final answers. */
+    public Quiz changed(int newCorrect, double[] newPosterior, double newTheta, double newSe) {
+        return new Quiz(id, tenantId, userId, examCode, mode, adaptive, length, timeLimitSeconds, filters, quotas, seTarget, status, served,
+                answered, newCorrect, newTheta, newSe, newPosterior, servedItemIds, setAsideItemIds, startedAt, expiresAt, completedAt,
+                rowVersion + 1);
+    }
+
+    /** The quiz as its answer statement stores it when the end follows as a write of its own (an exam's last answer). */
+    public Quiz stillActive() {
+        return new Quiz(id, tenantId, userId, examCode, mode, adaptive, length, timeLimitSeconds, filters, quotas, seTarget, ACTIVE, served,
+                answered, correct, theta, se, posterior, servedItemIds, setAsideItemIds, startedAt, expiresAt, null, rowVersion);
     }
 
     /**

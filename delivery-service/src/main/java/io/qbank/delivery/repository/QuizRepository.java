@@ -109,9 +109,12 @@ public class QuizRepository {
     public record Serve(Quiz quiz, ServedItem item, List<UUID> setAside, int[] quotaServed, List<OutboxWriter.Pending> events) {
     }
 
-    /** A graded answer, the new ability and, when it ends the quiz, its completion. */
+    /**
+     * A graded answer, the new ability and, when it ends the quiz, its completion. {@code intoHistory}: the learner's
+     * history takes the answer's correctness now (tutor mode); an exam's answers reach it only at the exam's end.
+     */
     public record Answer(Quiz quiz, ServedItem item, ServedItem.Answer answer, double[] posterior, String status, Instant completedAt,
-            List<OutboxWriter.Pending> events) {
+            boolean intoHistory, List<OutboxWriter.Pending> events) {
     }
 
     /** Records a serve, in a batch with the serves of other quizzes; false when the quiz had moved on. */
@@ -175,15 +178,16 @@ public class QuizRepository {
                 Sql.column(batch, w -> w.answer().selectedLabel(), String[]::new), Sql.column(batch, w -> w.answer().correct(), Boolean[]::new),
                 Sql.column(batch, w -> w.answer().confidence() == null ? null : w.answer().confidence().shortValue(), Short[]::new),
                 Sql.column(batch, w -> w.answer().timeTakenMs(), Long[]::new), Sql.column(batch, w -> w.item().thetaBefore(), Double[]::new),
-                Sql.column(batch, w -> Sql.utc(w.answer().answeredAt()), OffsetDateTime[]::new), posteriors, grid };
+                Sql.column(batch, w -> Sql.utc(w.answer().answeredAt()), OffsetDateTime[]::new), posteriors, grid,
+                Sql.column(batch, Answer::intoHistory, Boolean[]::new) };
         return appliedQuizzes(db.preparedQuery("""
                 WITH b AS (
                     SELECT * FROM unnest($1::uuid[], $2::int8[], $3::float8[], $4::float8[], $5::text[], $6::timestamptz[], $7::uuid[],
                            $8::int4[], $9::uuid[], $10::int4[], $11::text[], $12::bool[], $13::int2[], $14::int8[], $15::float8[],
-                           $16::timestamptz[])
+                           $16::timestamptz[], $19::bool[])
                            WITH ORDINALITY AS b(quiz_id, row_version, theta_after, se_after, status, completed_at, response_id, position,
                                                 item_id, version, selected_label, correct, confidence, time_taken_ms, theta_before,
-                                                answered_at, n)),
+                                                answered_at, into_history, n)),
                 q AS (
                     UPDATE quiz SET answered = answered + 1, correct = quiz.correct + b.correct::int, theta = b.theta_after, se = b.se_after,
                            posterior = ($17::float8[])[(b.n - 1) * $18 + 1 : b.n * $18], status = b.status, completed_at = b.completed_at,
@@ -198,7 +202,7 @@ public class QuizRepository {
                            b.confidence, b.time_taken_ms, b.theta_before, b.theta_after, b.se_after, b.answered_at FROM q JOIN b USING (n)),
                 l AS (
                     UPDATE learner_item l SET last_correct = b.correct FROM q JOIN b USING (n)
-                     WHERE l.tenant_id = q.tenant_id AND l.user_id = q.user_id AND l.item_id = b.item_id),
+                     WHERE b.into_history AND l.tenant_id = q.tenant_id AND l.user_id = q.user_id AND l.item_id = b.item_id),
                 o AS (
                 """ + OutboxWriter.insertStatementOwnedBy(head.length + 1, "q", "id") + ")\nSELECT id FROM q")
                 .execute(withEvents(head, batch, Answer::quiz, Answer::events)));
@@ -230,15 +234,37 @@ public class QuizRepository {
         return values.collect(Collectors.joining(",", "{", "}"));
     }
 
-    /** Ends an active quiz (finished, exhausted or expired). */
-    public Uni<Boolean> end(SqlClient client, Quiz q, String status, Instant at, List<OutboxWriter.Pending> events) {
-        Object[] head = { q.id(), q.rowVersion(), status, Sql.utc(at) };
+    /**
+     * Ends an active quiz (finished, exhausted or expired); {@code answersIntoHistory} (an exam): the learner's history takes
+     * the correctness of the quiz's final answers now.
+     */
+    public Uni<Boolean> end(SqlClient client, Quiz q, String status, Instant at, boolean answersIntoHistory, List<OutboxWriter.Pending> events) {
+        Object[] head = { q.id(), q.rowVersion(), status, Sql.utc(at), answersIntoHistory };
         return client.preparedQuery("""
                 WITH q AS (
                     UPDATE quiz SET status = $3, completed_at = $4, row_version = row_version + 1
-                     WHERE id = $1 AND row_version = $2 AND status = 'active' RETURNING id)
+                     WHERE id = $1 AND row_version = $2 AND status = 'active' RETURNING id, tenant_id, user_id),
+                l AS (
+                    UPDATE learner_item l SET last_correct = r.correct FROM q JOIN response r ON r.quiz_id = q.id
+                     WHERE $5 AND l.tenant_id = q.tenant_id AND l.user_id = q.user_id AND l.item_id = r.item_id)
                 """ + OutboxWriter.insertStatement(head.length + 1, "q"))
                 .execute(outbox.withEvents(head, events)).map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Changes the answer at a position of an active quiz (a linear exam), with the quiz's new score and ability. */
+    public Uni<Boolean> change(SqlClient client, Quiz q, int position, ServedItem.Answer a, Quiz after) {
+        Double[] posterior = Arrays.stream(after.posterior()).boxed().toArray(Double[]::new);
+        return client.preparedQuery("""
+                WITH q AS (
+                    UPDATE quiz SET correct = $3, theta = $4, se = $5, posterior = $6, row_version = row_version + 1
+                     WHERE id = $1 AND row_version = $2 AND status = 'active' RETURNING id)
+                UPDATE response r SET selected_label = $8, correct = $9, confidence = $10, time_taken_ms = $11, theta_after = $12,
+                       se_after = $13, answered_at = $14
+                  FROM q WHERE r.quiz_id = q.id AND r.position = $7""")
+                .execute(Tuple.from(new Object[] { q.id(), q.rowVersion(), after.correct(), after.theta(), after.se(), posterior, position,
+                        a.selectedLabel(), a.correct(), a.confidence() == null ? null : a.confidence().shortValue(), a.timeTakenMs(),
+                        a.thetaAfter(), a.seAfter(), Sql.utc(a.answeredAt()) }))
+                .map(rows -> rows.rowCount() > 0);
     }
 
     /** The served items of a quiz in position order, each with its answer if given. */

@@ -88,21 +88,38 @@ public class QuizResource {
 
     @POST
     @Path("/{quizId}/next")
-    @Operation(summary = "The next item (or the current unanswered one again, after a reconnect)",
-            description = "Never carries the key, the rationale or explanations.")
+    @Operation(summary = "The next item (or, forward-only, the current unanswered one again, after a reconnect)",
+            description = "Never carries the key, the rationale or explanations. A linear exam serves its next position whether or "
+                    + "not the current one is answered (409 once every position is served).")
     @APIResponse(responseCode = "200", description = "The next served item")
     @APIResponse(responseCode = "404", description = "No such quiz of mine")
-    @APIResponse(responseCode = "409", description = "The quiz has ended (completed, expired, or the pool is exhausted)")
+    @APIResponse(responseCode = "409", description = "The quiz has ended (completed, expired, or the pool is exhausted), or every position of a linear exam is served")
     public Uni<ServedItemResponse> next(@PathParam("quizId") UUID quizId) {
         return quizzes.next(user.get(), quizId).map(outcome -> ServedItemResponse.of(orEnded(outcome)));
     }
 
+    @GET
+    @Path("/{quizId}/items/{position}")
+    @Operation(summary = "The item at a served position, with my answer if given (roles: student, admin)",
+            description = "A linear exam is a block: the student goes back to any served position and may change its answer until "
+                    + "the block ends. Never carries the key, the rationale or explanations.")
+    @APIResponse(responseCode = "200", description = "The served item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServedItemResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such quiz of mine, or nothing served at that position")
+    public Uni<ServedItemResponse> servedAt(@PathParam("quizId") UUID quizId, @PathParam("position") @Min(1) int position) {
+        return quizzes.servedAt(user.get(), quizId, position).map(ServedItemResponse::of);
+    }
+
     @POST
     @Path("/{quizId}/answers")
-    @Operation(summary = "Answer the item at a served position (idempotent: a retry returns the same result)")
+    @Operation(summary = "Answer the item at a served position (idempotent: a retry returns the same result)",
+            description = "Tutor mode answers with the key at once, and an answer is final. Exam mode only records the answer; "
+                    + "in a linear exam the student may answer the served positions in any order and change an answer until "
+                    + "the block ends (the time spent adds up), and the block ends only when finished or expired. An adaptive "
+                    + "quiz serves the next item only after the current one is answered.")
     @APIResponse(responseCode = "200", description = "The recorded answer; in tutor mode with the key and explanations")
     @APIResponse(responseCode = "404", description = "No such quiz of mine")
-    @APIResponse(responseCode = "409", description = "The quiz has ended, or the position was answered differently")
+    @APIResponse(responseCode = "409", description = "The quiz has ended, or the position was answered differently (tutor, adaptive)")
     @APIResponse(responseCode = "422", description = "Nothing was served at that position, or the label is not an option")
     public Uni<AnswerResponse> answer(@PathParam("quizId") UUID quizId, @NotNull @Valid AnswerRequest request) {
         return quizzes.answer(user.get(), quizId, request.position(), request.selectedLabel(), request.confidence(), request.timeTakenMs())

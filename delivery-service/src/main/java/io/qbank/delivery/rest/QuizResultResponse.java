@@ -14,9 +14,9 @@ import io.qbank.delivery.domain.ServedItem;
 import io.qbank.delivery.service.QuizService;
 
 /**
- * Score, ability, per-topic breakdown, and every served item with the student's answer and time. Keys, correctness,
- * rationale and explanations ({@code options}) appear in tutor mode, and in exam mode once the quiz has ended; until
- * then an exam-mode item shows only its {@code choices}.
+ * Score, ability, per-topic breakdown, and every served item with the student's answer and time. An item's key,
+ * correctness, rationale and explanations ({@code options}) appear in tutor mode once it is answered, and in exam mode
+ * once the quiz has ended; until then it shows only its {@code choices}, and an exam shows no score.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QuizResultResponse(QuizResponse quiz, int answered, Integer correct, Double score, Double theta, Double se,
@@ -25,6 +25,7 @@ public record QuizResultResponse(QuizResponse quiz, int answered, Integer correc
     public record TopicScore(UUID topicId, String topic, int answered, int correct) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ItemResult(int position, UUID itemId, int version, String topic, String stem, String leadIn, String selectedLabel,
             Boolean correct, String correctLabel, String rationale, List<ItemOption> options, List<ServedItemResponse.Choice> choices,
             Long timeTakenMs) {
@@ -43,11 +44,11 @@ public record QuizResultResponse(QuizResponse quiz, int answered, Integer correc
                 topics.merge(s.item().topicId(), new TopicScore(s.item().topicId(), s.content().topicName(), 1, right),
                         (x, y) -> new TopicScore(x.topicId(), x.topic(), x.answered() + 1, x.correct() + right));
             }
+            boolean key = quiz.keyVisible(s.item());
             items.add(new ItemResult(s.item().position(), s.item().itemId(), s.item().version(), s.content().topicName(), s.content().stem(),
-                    s.content().leadIn(), a == null ? null : a.selectedLabel(), keys && a != null ? a.correct() : null,
-                    keys ? s.content().correctLabel() : null, keys ? s.content().rationale() : null,
-                    keys ? s.content().options() : null,
-                    keys ? null : s.content().options().stream().map(o -> new ServedItemResponse.Choice(o.label(), o.text())).toList(),
+                    s.content().leadIn(), a == null ? null : a.selectedLabel(), key && a != null ? a.correct() : null,
+                    key ? s.content().correctLabel() : null, key ? s.content().rationale() : null, key ? s.content().options() : null,
+                    key ? null : s.content().options().stream().map(o -> new ServedItemResponse.Choice(o.label(), o.text())).toList(),
                     a == null ? null : a.timeTakenMs()));
         }
         if (!keys) {

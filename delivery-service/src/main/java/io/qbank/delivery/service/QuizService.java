@@ -156,10 +156,17 @@ public class QuizService {
         if (!quiz.isActive()) {
             return Uni.createFrom().item(new Outcome<>(null, quiz));
         }
+        if (quiz.completeButActive()) {
+            return end(quiz, Quiz.COMPLETED, now).map(q -> new Outcome<>(null, q));
+        }
         if (quiz.awaitsAnswer()) {
             ServedItem current = sessions.current(quiz);
             Uni<ServedItem> item = current != null ? Uni.createFrom().item(current) : quizzes.servedAt(db, quiz.id(), quiz.served());
             return item.chain(i -> served(quiz, i)).map(s -> new Outcome<>(s, quiz));
+        }
+        if (quiz.served() >= quiz.length()) { // only a linear exam gets here: every position of its block is served
+            throw ApiException.conflict("all " + quiz.length() + " items of this block are served: go back to any position to answer "
+                    + "or change it, or finish the block");
         }
         return choose(quiz).chain(choice -> {
             if (choice == null) { // nothing left to serve: the pool is exhausted for this quiz, which ends here
@@ -264,19 +271,26 @@ public class QuizService {
                 throw ApiException.unprocessable("no item was served at position " + position,
                         List.of(new Violation("position", "not served in this quiz")));
             }
-            if (item.answer() != null) { // a retry: the recorded result, whatever happened to the quiz since
-                if (!item.answer().selectedLabel().equals(selectedLabel)) {
-                    throw ApiException.conflict("position " + position + " was already answered with " + item.answer().selectedLabel()
-                            + "; an answer cannot be changed");
-                }
-                return contents.get(item.itemId(), item.version()).map(content -> new Outcome<>(new Graded(quiz, item, content), quiz));
-            }
             Instant now = Instant.now();
+            boolean change = item.answer() != null && !item.answer().selectedLabel().equals(selectedLabel);
+            if (item.answer() != null && !(change && quiz.navigable() && quiz.isActive())) {
+                if (change) {
+                    throw ApiException.conflict("position " + position + " was already answered with " + item.answer().selectedLabel()
+                            + (quiz.navigable() ? "; the block has ended" : "; an answer cannot be changed"));
+                }
+                // a retry: the recorded result, whatever happened to the quiz since (an exam's end that did not follow its
+                // last answer follows now)
+                Uni<Quiz> settled = quiz.completeButActive() ? end(quiz, Quiz.COMPLETED, now) : Uni.createFrom().item(quiz);
+                return settled.chain(q -> contents.get(item.itemId(), item.version()).map(content -> new Outcome<>(new Graded(q, item, content), q)));
+            }
             if (quiz.isActive() && quiz.timeIsUp(now)) {
                 return end(quiz, Quiz.EXPIRED, now).map(q -> new Outcome<Graded>(null, q));
             }
             if (!quiz.isActive()) {
                 return Uni.createFrom().item(new Outcome<Graded>(null, quiz));
+            }
+            if (change) {
+                return change(quiz, item, selectedLabel, confidence, timeTakenMs, now, retries);
             }
             return contents.get(item.itemId(), item.version())
                     .chain(content -> pools.live(quiz.tenantId(), quiz.examCode()).chain(live -> {
@@ -292,28 +306,75 @@ public class QuizService {
                         ServedItem.Answer answer = new ServedItem.Answer(UUID.randomUUID(), selectedLabel, correct, confidence, timeTakenMs,
                                 ability.theta(), ability.se(), now);
                         Quiz after = quiz.answered(correct, posterior.logDensity(), ability.theta(), ability.se(), now);
-                        List<Pending> events = new ArrayList<>();
-                        events.add(event(quiz, new AnswerSubmitted(answer.responseId(), quiz.id(), quiz.tenantId(), quiz.userId(), position,
-                                item.itemId(), item.version(), item.topicId(), quiz.examCode(), selectedLabel, correct, confidence, timeTakenMs,
-                                quiz.theta(), ability.theta(), ability.se(), content.difficulty(), quiz.mode(), now)));
-                        if (!after.isActive()) {
-                            events.add(completed(after, "finished", now));
-                        }
                         ServedItem answered = new ServedItem(item.quizId(), item.position(), item.itemId(), item.version(), item.topicId(),
-                                item.thetaBefore(), item.servedAt(), answer);
-                        return quizzes.answer(new QuizRepository.Answer(quiz, item, answer, posterior.logDensity(), after.status(),
-                                after.completedAt(), events))
+                                quiz.theta(), item.servedAt(), answer);
+                        // an exam's answers leave delivery only at its end, so its last answer is stored as one more answer and
+                        // the end, which publishes them all, follows as a write of its own
+                        boolean endsExam = quiz.isExam() && !after.isActive();
+                        Quiz stored = endsExam ? after.stillActive() : after;
+                        List<Pending> events = new ArrayList<>();
+                        if (!quiz.isExam()) {
+                            events.add(event(quiz, submitted(quiz, answered, content)));
+                            if (!after.isActive()) {
+                                events.add(completed(after, "finished", now));
+                            }
+                        }
+                        return quizzes.answer(new QuizRepository.Answer(quiz, item, answer, posterior.logDensity(), stored.status(),
+                                stored.completedAt(), !quiz.isExam(), events))
                                 .chain(applied -> {
                                     if (!applied) {
                                         return retry(quiz, retries)
                                                 .chain(q -> answer(q, position, selectedLabel, confidence, timeTakenMs, retries - 1));
                                     }
                                     registry.counter("qbank.answers", "correct", String.valueOf(correct)).increment();
-                                    sessions.put(after, null);
-                                    return Uni.createFrom().item(new Outcome<>(new Graded(after, answered, content), after));
+                                    sessions.put(stored, null);
+                                    Uni<Quiz> done = endsExam ? end(stored, Quiz.COMPLETED, now) : Uni.createFrom().item(stored);
+                                    return done.map(q -> new Outcome<>(new Graded(q, answered, content), q));
                                 });
                     }));
         });
+    }
+
+    /**
+     * Changes the answer at a position of a linear exam: regraded with the served version's key, the score and the ability
+     * recomputed from every final answer (the posterior does not depend on their order), the time spent added to the
+     * position's. Nothing leaves delivery: the exam's answers are published at its end.
+     */
+    private Uni<Outcome<Graded>> change(Quiz quiz, ServedItem item, String selectedLabel, Integer confidence, long timeTakenMs,
+            Instant now, int retries) {
+        return results(quiz).chain(served -> pools.live(quiz.tenantId(), quiz.examCode()).chain(live -> {
+            ItemContent content = served.stream().filter(s -> s.item().position() == item.position()).findFirst().orElseThrow().content();
+            if (!content.hasOption(selectedLabel)) {
+                throw ApiException.unprocessable("the item has no option " + selectedLabel,
+                        List.of(new Violation("selectedLabel", "not an option of this item")));
+            }
+            boolean correct = content.correctLabel().equals(selectedLabel);
+            Posterior posterior = Posterior.prior();
+            int right = 0;
+            for (Served s : served) {
+                ServedItem.Answer a = s.item().answer();
+                if (a != null) {
+                    boolean c = s.item().position() == item.position() ? correct : a.correct();
+                    posterior = posterior.update(parameters(live, s.item(), s.content()), c);
+                    right += c ? 1 : 0;
+                }
+            }
+            AbilityEstimator.Ability ability = posterior.ability();
+            ServedItem.Answer before = item.answer();
+            ServedItem.Answer answer = new ServedItem.Answer(before.responseId(), selectedLabel, correct,
+                    confidence != null ? confidence : before.confidence(), before.timeTakenMs() + timeTakenMs, ability.theta(), ability.se(), now);
+            Quiz after = quiz.changed(right, posterior.logDensity(), ability.theta(), ability.se());
+            return quizzes.change(db, quiz, item.position(), answer, after).chain(applied -> {
+                if (!applied) {
+                    return retry(quiz, retries).chain(q -> answer(q, item.position(), selectedLabel, confidence, timeTakenMs, retries - 1));
+                }
+                registry.counter("qbank.answers.changed").increment();
+                sessions.put(after, null);
+                ServedItem changed = new ServedItem(item.quizId(), item.position(), item.itemId(), item.version(), item.topicId(),
+                        item.thetaBefore(), item.servedAt(), answer);
+                return Uni.createFrom().item(new Outcome<>(new Graded(after, changed, content), after));
+            });
+        }));
     }
 
     /** The item's parameters now (calibrated, or its defaults); an item retired during the quiz keeps its level's defaults. */
@@ -330,11 +391,22 @@ public class QuizService {
         });
     }
 
-    /** Ends an active quiz with QuizCompleted; when another request changed it first, the quiz as it is now. */
+    /**
+     * Ends an active quiz with QuizCompleted, and an exam with its final answers before it (one AnswerSubmitted per
+     * answered position: nothing about them left delivery before); when another request changed it first, the quiz as it
+     * is now.
+     */
     Uni<Quiz> end(Quiz quiz, String status, Instant now) {
         Quiz ended = quiz.ended(status, now);
-        return quizzes.end(db, quiz, status, now, List.of(completed(ended, Quiz.EXPIRED.equals(status) ? "expired" : "finished", now)))
-                .chain(applied -> {
+        Uni<List<Pending>> answers = quiz.isExam()
+                ? results(quiz).map(served -> served.stream().filter(s -> s.item().answer() != null)
+                        .map(s -> event(quiz, submitted(quiz, s.item(), s.content()))).toList())
+                : Uni.createFrom().item(List.of());
+        return answers.chain(events -> {
+            List<Pending> all = new ArrayList<>(events);
+            all.add(completed(ended, Quiz.EXPIRED.equals(status) ? "expired" : "finished", now));
+            return quizzes.end(db, quiz, status, now, quiz.isExam(), all);
+        }).chain(applied -> {
                     if (applied) {
                         sessions.put(ended, null);
                         return Uni.createFrom().item(ended);
@@ -364,7 +436,17 @@ public class QuizService {
         });
     }
 
-    /** Score, ability and every served item with its content; the caller hides keys while an exam-mode quiz runs. */
+    /** The item at a served position of the student's quiz, with their answer if given (a linear exam goes back to it). */
+    public Uni<Served> servedAt(CurrentUser user, UUID quizId, int position) {
+        return own(user, quizId).chain(quiz -> quizzes.servedAt(db, quizId, position).chain(item -> {
+            if (item == null) {
+                throw ApiException.notFound("Position " + position + " of quiz", quizId);
+            }
+            return served(quiz, item);
+        }));
+    }
+
+    /** Score, ability and every served item with its content; the caller hides what the exam-integrity rule does not allow yet. */
     public Uni<List<Served>> results(Quiz quiz) {
         return quizzes.served(db, quiz.id()).chain(items -> pool.contents(db, items.stream().map(ServedItem::itemId).toList(),
                 items.stream().map(ServedItem::version).toList())
@@ -399,6 +481,13 @@ public class QuizService {
     private Uni<Quiz> own(CurrentUser user, UUID quizId) {
         return quizzes.findOwn(db, user.tenantId(), user.userId(), quizId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Quiz", quizId));
+    }
+
+    private static AnswerSubmitted submitted(Quiz quiz, ServedItem item, ItemContent content) {
+        ServedItem.Answer a = item.answer();
+        return new AnswerSubmitted(a.responseId(), quiz.id(), quiz.tenantId(), quiz.userId(), item.position(), item.itemId(), item.version(),
+                item.topicId(), quiz.examCode(), a.selectedLabel(), a.correct(), a.confidence(), a.timeTakenMs(), item.thetaBefore(),
+                a.thetaAfter(), a.seAfter(), content.difficulty(), quiz.mode(), a.answeredAt());
     }
 
     private static Pending completed(Quiz quiz, String reason, Instant now) {

@@ -49,6 +49,51 @@ class QuizTest {
         assertThat(quiz(null, List.of(), 5).ended(Quiz.EXPIRED, at).status()).isEqualTo(Quiz.EXPIRED);
     }
 
+    private static Quiz quiz(String mode, boolean adaptive, int served, int answered) {
+        return new Quiz(UUID.randomUUID(), "t", UUID.randomUUID(), "EX", mode, adaptive, 3, null, new QuizFilters(List.of(), List.of(), null),
+                List.of(), null, Quiz.ACTIVE, served, answered, 0, 0, 1, null, List.of(), List.of(), Instant.now(), null, null, 7);
+    }
+
+    private static ServedItem item(boolean answered) {
+        return new ServedItem(UUID.randomUUID(), 1, UUID.randomUUID(), 1, CARDIO, 0, Instant.now(),
+                answered ? new ServedItem.Answer(UUID.randomUUID(), "A", true, null, 1000, 0.1, 0.9, Instant.now()) : null);
+    }
+
+    @Test
+    void aKeyShowsForAnAnsweredTutorPositionOrAfterTheEnd() {
+        Quiz tutor = quiz(Quiz.TUTOR, true, 1, 0);
+        assertThat(tutor.keyVisible(item(false))).as("tutor, served and not answered").isFalse();
+        assertThat(tutor.keyVisible(item(true))).as("tutor, answered").isTrue();
+        Quiz exam = quiz(Quiz.EXAM, false, 2, 1);
+        assertThat(exam.keyVisible(item(true))).as("running exam, answered").isFalse();
+        assertThat(exam.keysVisible()).isFalse();
+        Quiz ended = exam.ended(Quiz.EXPIRED, Instant.now());
+        assertThat(ended.keyVisible(item(false))).as("ended exam, not answered").isTrue();
+        assertThat(ended.keyVisible(item(true))).isTrue();
+        assertThat(tutor.ended(Quiz.COMPLETED, Instant.now()).keyVisible(item(false))).as("ended tutor quiz").isTrue();
+    }
+
+    @Test
+    void onlyALinearExamIsNavigableAndItEndsOnlyWhenTheStudentOrTheClockEndsIt() {
+        assertThat(quiz(Quiz.EXAM, false, 1, 0).navigable()).isTrue();
+        assertThat(quiz(Quiz.EXAM, true, 1, 0).navigable()).isFalse();
+        assertThat(quiz(Quiz.TUTOR, false, 1, 0).navigable()).isFalse();
+        assertThat(quiz(Quiz.EXAM, false, 2, 0).awaitsAnswer()).as("a block serves on without an answer").isFalse();
+        assertThat(quiz(Quiz.EXAM, true, 2, 1).awaitsAnswer()).isTrue();
+        Quiz linear = quiz(Quiz.EXAM, false, 3, 2).answered(true, new double[61], 0.2, 0.8, Instant.now());
+        assertThat(linear.answered()).isEqualTo(3);
+        assertThat(linear.isActive()).as("every position answered, the block still runs").isTrue();
+        assertThat(linear.completeButActive()).isFalse();
+        Quiz adaptive = quiz(Quiz.EXAM, true, 3, 2).answered(true, new double[61], 0.2, 0.8, Instant.now());
+        assertThat(adaptive.isActive()).isFalse();
+        assertThat(adaptive.stillActive().completeButActive()).as("stored active, its end to follow").isTrue();
+        assertThat(quiz(Quiz.EXAM, true, 3, 2).completeButActive()).isFalse();
+        Quiz changed = linear.changed(1, new double[61], -0.3, 0.85);
+        assertThat(changed.correct()).isEqualTo(1);
+        assertThat(changed.answered()).isEqualTo(3);
+        assertThat(changed.rowVersion()).isEqualTo(linear.rowVersion() + 1);
+    }
+
     @Test
     void filtersAdmitBySubtreeDifficultyAndHistory() {
         PoolItem item = new PoolItem(UUID.randomUUID(), 1, CARDIO, List.of(ROOT, CARDIO), "hard", new ItemParameters(1, 0, 0.2), false, 1);
