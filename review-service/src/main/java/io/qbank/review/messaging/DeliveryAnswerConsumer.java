@@ -1,5 +1,6 @@
 package io.qbank.review.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,14 +11,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.qbank.common.events.AnswerSubmitted;
 import io.qbank.common.events.CloudEvent;
 import io.qbank.common.events.EventType;
+import io.qbank.common.events.ItemServed;
+import io.qbank.common.events.QuizCompleted;
+import io.qbank.common.events.QuizStarted;
 import io.qbank.common.inbox.IdempotentBatchConsumer;
 import io.qbank.review.domain.ReviewAnswer;
+import io.qbank.review.repository.RunningExamRepository;
 import io.qbank.review.service.ReviewRecorder;
 import io.smallrye.mutiny.Uni;
 
 /**
  * AnswerSubmitted from qbank.delivery.v1 → schedules, a poll at a time (records are keyed by user, so each learner's
- * answers arrive in order); the topic's other events (quiz started, item served, quiz completed) are skipped.
+ * answers arrive in order); an exam's start, serves and end keep the learner's running exams, whose items no review
+ * session serves.
  */
 @ApplicationScoped
 public class DeliveryAnswerConsumer {
@@ -25,19 +31,39 @@ public class DeliveryAnswerConsumer {
     /** Delivery's confidence is optional; without it an answer counts as neutral (3), neither sure nor guessed. */
     static final int NEUTRAL_CONFIDENCE = 3;
 
+    static final String EXAM_MODE = "exam";
+
     private final IdempotentBatchConsumer consumer;
     private final ReviewRecorder recorder;
+    private final RunningExamRepository exams;
 
-    public DeliveryAnswerConsumer(IdempotentBatchConsumer consumer, ReviewRecorder recorder) {
+    public DeliveryAnswerConsumer(IdempotentBatchConsumer consumer, ReviewRecorder recorder, RunningExamRepository exams) {
         this.consumer = consumer;
         this.recorder = recorder;
+        this.exams = exams;
     }
 
     @Incoming("answers")
     public Uni<Void> onDeliveryEvents(ConsumerRecords<String, String> records) {
-        return consumer.apply("schedules", records, (connection, events) -> recorder.record(connection, events.stream()
-                .filter(e -> EventType.ofCeType(e.type()).orElse(null) == EventType.ANSWER_SUBMITTED)
-                .map(DeliveryAnswerConsumer::toAnswer).toList())).replaceWithVoid();
+        return consumer.apply("schedules", records, (connection, events) -> {
+            List<QuizStarted> started = new ArrayList<>();
+            List<ItemServed> served = new ArrayList<>();
+            List<QuizCompleted> completed = new ArrayList<>();
+            List<ReviewAnswer> answers = new ArrayList<>();
+            for (CloudEvent e : events) {
+                EventType type = EventType.ofCeType(e.type()).orElse(null);
+                if (type == EventType.ANSWER_SUBMITTED) {
+                    answers.add(toAnswer(e));
+                } else if (type == EventType.QUIZ_STARTED && EXAM_MODE.equals(e.dataAs(QuizStarted.class).mode())) {
+                    started.add(e.dataAs(QuizStarted.class));
+                } else if (type == EventType.ITEM_SERVED) {
+                    served.add(e.dataAs(ItemServed.class));
+                } else if (type == EventType.QUIZ_COMPLETED) {
+                    completed.add(e.dataAs(QuizCompleted.class));
+                }
+            }
+            return exams.apply(connection, started, served, completed).chain(() -> recorder.record(connection, answers));
+        }).replaceWithVoid();
     }
 
     static ReviewAnswer toAnswer(CloudEvent event) {

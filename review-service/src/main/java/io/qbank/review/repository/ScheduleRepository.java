@@ -111,9 +111,13 @@ public class ScheduleRepository {
     public record Due(Schedule schedule, int liveVersion) {
     }
 
-    /** A learner's live items due by {@code now} (or, ahead, due later), oldest due first, optionally under a topic. */
-    public Uni<List<Due>> due(SqlClient client, String tenantId, UUID userId, Instant now, boolean ahead, UUID underTopic, int limit) {
-        String when = ahead ? "s.due_at > $3" : "s.due_at <= $3";
+    /**
+     * A learner's live items due by {@code now} (or, ahead, due later), oldest due first, optionally under a topic;
+     * {@code forSession}: without the items that sit in the learner's running exam.
+     */
+    public Uni<List<Due>> due(SqlClient client, String tenantId, UUID userId, Instant now, boolean ahead, UUID underTopic, int limit,
+            boolean forSession) {
+        String when = (ahead ? "s.due_at > $3" : "s.due_at <= $3") + (forSession ? " AND NOT " + RunningExamRepository.IN_RUNNING_EXAM : "");
         return client.preparedQuery("SELECT " + COLUMNS + ", i.live_version FROM review_schedule s " + LIVE + " " + """
                  WHERE s.tenant_id = $1 AND s.user_id = $2 AND %s AND ($4::uuid IS NULL OR $4::uuid = ANY (i.topic_path))
                  ORDER BY s.due_at, s.item_id LIMIT $5""".formatted(when))

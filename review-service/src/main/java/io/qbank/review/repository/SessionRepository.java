@@ -43,12 +43,17 @@ public class SessionRepository {
                 .map(rows -> rows.size() == 0 ? null : session(rows.iterator().next()));
     }
 
-    /** The first item not yet answered and still live (one retired since the session started is skipped), or null when done. */
+    /**
+     * The first item not yet answered, still live (one retired since the session started is skipped) and not in the
+     * learner's running exam (it comes back when the exam ends), or null when none is left.
+     */
     public Uni<ReviewSession.Entry> nextUnanswered(SqlClient client, UUID sessionId) {
         return client.preparedQuery("""
                 SELECT e.* FROM review_session_item e
                   JOIN review_item i ON i.item_id = e.item_id AND i.live_version IS NOT NULL
-                 WHERE e.session_id = $1 AND e.attempt_id IS NULL ORDER BY e.position LIMIT 1""")
+                  CROSS JOIN LATERAL (SELECT r.tenant_id, r.user_id, e.item_id FROM review_session r WHERE r.id = e.session_id) s
+                 WHERE e.session_id = $1 AND e.attempt_id IS NULL AND NOT %s
+                 ORDER BY e.position LIMIT 1""".formatted(RunningExamRepository.IN_RUNNING_EXAM))
                 .execute(Tuple.of(sessionId)).map(rows -> rows.size() == 0 ? null : entry(rows.iterator().next()));
     }
 

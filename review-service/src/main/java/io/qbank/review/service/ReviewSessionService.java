@@ -15,10 +15,12 @@ import io.qbank.review.domain.ReviewAnswer;
 import io.qbank.review.domain.ReviewSession;
 import io.qbank.review.repository.AttemptRepository;
 import io.qbank.review.repository.ItemRepository;
+import io.qbank.review.repository.RunningExamRepository;
 import io.qbank.review.repository.ScheduleRepository;
 import io.qbank.review.repository.SessionRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Review sessions: the learner's due items (or, reviewing ahead, the soonest not yet due) are planned when the session
@@ -28,6 +30,9 @@ import io.vertx.mutiny.sqlclient.Pool;
  * ahead). Such an answer is accepted and recorded as an early review ({@code early = true}): it is real evidence of
  * memory, refusing it would throw that away, and both schedulers account for it (FSRS through the elapsed days,
  * SM-2 by moving on from the answer's own time).
+ * <p>
+ * An item that sits in the learner's running exam is neither planned, served nor graded here: its key would show
+ * before the exam ends. A session skips it and serves it again once the exam has ended.
  */
 @ApplicationScoped
 public class ReviewSessionService {
@@ -46,21 +51,23 @@ public class ReviewSessionService {
     private final ItemRepository items;
     private final AttemptRepository attempts;
     private final ReviewRecorder recorder;
+    private final RunningExamRepository exams;
 
     public ReviewSessionService(Pool pool, SessionRepository sessions, ScheduleRepository schedules, ItemRepository items,
-            AttemptRepository attempts, ReviewRecorder recorder) {
+            AttemptRepository attempts, ReviewRecorder recorder, RunningExamRepository exams) {
         this.pool = pool;
         this.sessions = sessions;
         this.schedules = schedules;
         this.items = items;
         this.attempts = attempts;
         this.recorder = recorder;
+        this.exams = exams;
     }
 
     public Uni<Next> start(CurrentUser user, UUID topicId, boolean ahead, int limit) {
         Instant now = Instant.now();
         ReviewSession planned = new ReviewSession(UUID.randomUUID(), user.tenantId(), user.userId(), topicId, ahead, now, 0, 0);
-        return pool.withTransaction(connection -> schedules.due(connection, user.tenantId(), user.userId(), now, ahead, topicId, limit)
+        return pool.withTransaction(connection -> schedules.due(connection, user.tenantId(), user.userId(), now, ahead, topicId, limit, true)
                 .chain(due -> sessions.create(connection, planned,
                         due.stream().map(d -> new SessionRepository.Planned(d.schedule().itemId(), d.liveVersion())).toList())))
                 .chain(() -> next(user, planned.id()));
@@ -98,23 +105,33 @@ public class ReviewSessionService {
                         if (entry.servedAt() == null) {
                             throw ApiException.conflict("position " + position + " has not been served yet: ask for the next item first");
                         }
-                        if (!item.hasOption(selectedLabel)) {
-                            throw new ApiException(400, "Bad request", "option " + selectedLabel + " is not one of this item's options",
-                                    List.of(new Problem.Violation("selectedLabel", "must be one of "
-                                            + item.options().stream().map(o -> o.label()).toList())));
-                        }
-                        ReviewAnswer answer = new ReviewAnswer(user.tenantId(), user.userId(), item.itemId(), item.version(), item.topicId(),
-                                item.difficulty(), selectedLabel, selectedLabel.equals(item.correctLabel()), confidence, timeTakenMs,
-                                Instant.now(), ReviewAnswer.Source.REVIEW, null, sessionId);
-                        return recorder.record(connection, List.of(answer)).chain(made -> {
-                            Attempt a = made.get(0);
-                            return sessions.markAnswered(connection, sessionId, position, a.id())
-                                    .replaceWith(new Graded(entry, item, new AttemptRepository.Outcome(a.id(), selectedLabel, answer.correct(),
-                                            a.quality(), a.schedule().scheduler(), a.schedule().intervalDays(), a.schedule().dueAt(),
-                                            a.schedule().reviewStatus(), a.xpEarned(), a.early())));
+                        return exams.holds(connection, user.tenantId(), user.userId(), item.itemId()).chain(inExam -> {
+                            if (inExam) {
+                                throw ApiException.conflict("this item is in your running exam; review it after the exam ends");
+                            }
+                            return grade(connection, user, sessionId, entry, item, selectedLabel, confidence, timeTakenMs);
                         });
                     });
                 })));
+    }
+
+    /** Grades a served session item with the served version's key and records the attempt. */
+    private Uni<Graded> grade(SqlConnection connection, CurrentUser user, UUID sessionId, ReviewSession.Entry entry, ItemVersion item,
+            String selectedLabel, int confidence, long timeTakenMs) {
+        if (!item.hasOption(selectedLabel)) {
+            throw new ApiException(400, "Bad request", "option " + selectedLabel + " is not one of this item's options",
+                    List.of(new Problem.Violation("selectedLabel", "must be one of " + item.options().stream().map(o -> o.label()).toList())));
+        }
+        ReviewAnswer answer = new ReviewAnswer(user.tenantId(), user.userId(), item.itemId(), item.version(), item.topicId(),
+                item.difficulty(), selectedLabel, selectedLabel.equals(item.correctLabel()), confidence, timeTakenMs,
+                Instant.now(), ReviewAnswer.Source.REVIEW, null, sessionId);
+        return recorder.record(connection, List.of(answer)).chain(made -> {
+            Attempt a = made.get(0);
+            return sessions.markAnswered(connection, sessionId, entry.position(), a.id())
+                    .replaceWith(new Graded(entry, item, new AttemptRepository.Outcome(a.id(), selectedLabel, answer.correct(),
+                            a.quality(), a.schedule().scheduler(), a.schedule().intervalDays(), a.schedule().dueAt(),
+                            a.schedule().reviewStatus(), a.xpEarned(), a.early())));
+        });
     }
 
     private Uni<ReviewSession> own(CurrentUser user, UUID sessionId) {

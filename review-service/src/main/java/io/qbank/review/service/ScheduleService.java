@@ -48,7 +48,7 @@ public class ScheduleService {
 
     public Uni<DueQueue> due(CurrentUser user, UUID topicId, int limit) {
         Instant now = Instant.now();
-        return schedules.due(pool, user.tenantId(), user.userId(), now, false, topicId, limit)
+        return schedules.due(pool, user.tenantId(), user.userId(), now, false, topicId, limit, false)
                 .chain(due -> due.isEmpty()
                         ? schedules.nextDueAfter(pool, user.tenantId(), user.userId(), now, topicId).map(at -> new DueQueue(due, at))
                         : Uni.createFrom().item(new DueQueue(due, null)));

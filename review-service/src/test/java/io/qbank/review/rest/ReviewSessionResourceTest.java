@@ -4,6 +4,7 @@ import static io.qbank.common.testing.Problems.assertProblem;
 import static io.qbank.review.rest.ReviewFixtures.BASE;
 import static io.qbank.review.rest.ReviewFixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import io.qbank.common.events.EventType;
 import io.qbank.common.events.ItemFlagged;
+import io.qbank.common.events.ItemServed;
+import io.qbank.common.events.QuizCompleted;
+import io.qbank.common.events.QuizStarted;
 import io.qbank.common.events.ReviewRecorded;
 import io.qbank.common.events.Topics;
 import io.qbank.common.testing.KafkaTopicReader;
@@ -59,6 +63,59 @@ class ReviewSessionResourceTest {
 
     private Map<String, Object> answer(int position, String label) {
         return Map.of("position", position, "selectedLabel", label, "confidence", 4, "timeTakenMs", 20_000);
+    }
+
+    /** Delivery's events of an exam that serves the item, as delivery sends them; returns the quiz id. */
+    private UUID examServing(UUID itemId) {
+        UUID quiz = UUID.randomUUID();
+        String key = f.student.toString();
+        f.events.send(f.tenant, key, quiz.toString(), new QuizStarted(quiz, f.tenant, f.student, "DEMO", "exam", true, 3, null, Instant.now()));
+        f.events.send(f.tenant, key, quiz.toString(), new ItemServed(quiz, f.tenant, f.student, 1, itemId, 1, f.cardiology, 0, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.count(
+                "SELECT count(*) FROM running_exam_item WHERE quiz_id = $1 AND item_id = $2", quiz, itemId) == 1);
+        return quiz;
+    }
+
+    private void examEnds(UUID quiz) {
+        f.events.send(f.tenant, f.student.toString(), quiz.toString(),
+                new QuizCompleted(quiz, f.tenant, f.student, "DEMO", 1, 1, 0.2, 0.9, "finished", Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.count("SELECT count(*) FROM running_exam_item WHERE quiz_id = $1", quiz) == 0);
+    }
+
+    @Test
+    void anItemInTheLearnersRunningExamIsNeitherPlannedNorServedNorGraded() {
+        // a session planned before the exam started holds both due items
+        String before = start().then().statusCode(201).body("itemCount", equalTo(2)).body("next.itemId", equalTo(first.toString()))
+                .extract().path("id");
+        // a tutor quiz serving the other item locks nothing (its events come first on the learner's partition, so they are
+        // applied once the exam's are)
+        UUID tutor = UUID.randomUUID();
+        f.events.send(f.tenant, f.student.toString(), tutor.toString(),
+                new QuizStarted(tutor, f.tenant, f.student, "DEMO", "tutor", true, 3, null, Instant.now()));
+        f.events.send(f.tenant, f.student.toString(), tutor.toString(),
+                new ItemServed(tutor, f.tenant, f.student, 1, second, 1, f.cardiology, 0, Instant.now()));
+        UUID exam = examServing(first);
+        assertThat(f.count("SELECT count(*) FROM running_exam_item WHERE quiz_id = $1", tutor)).isZero();
+
+        // answering the item served before the exam began would show its key mid-exam: refused, nothing recorded
+        long attempts = f.attempts(first);
+        assertProblem(f.asStudent().body(answer(1, "A")).post(BASE + "/sessions/" + before + "/answers").then(), 409);
+        assertThat(f.attempts(first)).isEqualTo(attempts);
+        // the session skips it and serves the other due item
+        f.asStudent().post(BASE + "/sessions/" + before + "/next").then().statusCode(200).body("next.itemId", equalTo(second.toString()));
+        // a new session, due or ahead, never plans it
+        start().then().statusCode(201).body("itemCount", equalTo(1)).body("next.itemId", equalTo(second.toString()));
+        f.asStudent().body(Map.of("ahead", true)).post(BASE + "/sessions").then().statusCode(201)
+                .body("itemCount", equalTo(0));
+        // another learner of the tenant is not affected
+        as(UUID.randomUUID(), f.tenant, "student").body(Map.of()).post(BASE + "/sessions").then().statusCode(201).body("itemCount", equalTo(0));
+
+        // once the exam ends, the item comes back
+        examEnds(exam);
+        f.asStudent().post(BASE + "/sessions/" + before + "/next").then().statusCode(200).body("next.itemId", equalTo(first.toString()));
+        f.asStudent().body(answer(1, "A")).post(BASE + "/sessions/" + before + "/answers").then().statusCode(200)
+                .body("correctLabel", equalTo("A"));
+        assertThat(f.attempts(first)).isEqualTo(attempts + 1);
     }
 
     @Test
