@@ -65,9 +65,13 @@ class EndToEndIT {
 
     /** Tokens come from the project's own development command, with the key pair the services verify. */
     static String devToken(UUID sub, String role) throws IOException, InterruptedException {
+        return devToken(sub, role, TENANT);
+    }
+
+    static String devToken(UUID sub, String role, String tenant) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("qbank.root", ".."));
         Process process = new ProcessBuilder("java", root.resolve("deploy/local/DevToken.java").toString(), "--keys",
-                root.resolve(".keys").toString(), "--role", role, "--tenant", TENANT, "--sub", sub.toString())
+                root.resolve(".keys").toString(), "--role", role, "--tenant", tenant, "--sub", sub.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.waitFor()).isZero();
