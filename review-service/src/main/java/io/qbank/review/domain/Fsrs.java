@@ -43,17 +43,27 @@ public final class Fsrs {
     private final double factor;
     private final double intervalModifier;
 
+    private final int maximumInterval;
+
     public Fsrs(double desiredRetention) {
-        this(DEFAULT_WEIGHTS, desiredRetention);
+        this(DEFAULT_WEIGHTS, desiredRetention, MAXIMUM_INTERVAL);
     }
 
     public Fsrs(double[] weights, double desiredRetention) {
+        this(weights, desiredRetention, MAXIMUM_INTERVAL);
+    }
+
+    public Fsrs(double[] weights, double desiredRetention, int maximumInterval) {
         if (weights.length != 21) {
             throw new IllegalArgumentException("FSRS-6 has 21 parameters, got " + weights.length);
         }
         if (!(desiredRetention > 0 && desiredRetention < 1)) {
             throw new IllegalArgumentException("desired retention must lie in (0, 1), was " + desiredRetention);
         }
+        if (maximumInterval < 1) {
+            throw new IllegalArgumentException("the maximum interval must be at least one day, was " + maximumInterval);
+        }
+        this.maximumInterval = maximumInterval;
         this.w = Arrays.copyOf(weights, 21);
         this.decay = -w[20];
         this.factor = Math.pow(0.9, 1 / decay) - 1;
@@ -65,9 +75,9 @@ public final class Fsrs {
         return Math.pow(1 + factor * elapsedDays / stability, decay);
     }
 
-    /** Days until recall falls to the desired retention, at least 1 and at most {@link #MAXIMUM_INTERVAL}. */
+    /** Days until recall falls to the desired retention, at least 1 and at most the maximum interval. */
     public int interval(double stability) {
-        return (int) Math.min(Math.max(1, Math.round(stability * intervalModifier)), MAXIMUM_INTERVAL);
+        return (int) Math.min(Math.max(1, Math.round(stability * intervalModifier)), maximumInterval);
     }
 
     /**
@@ -94,7 +104,8 @@ public final class Fsrs {
         good = Math.max(good, hard + 1);
         easy = Math.max(easy, good + 1);
         int[] intervals = { 0, again, hard, good, easy };
-        return new Scheduled(next[grade], intervals[grade]);
+        // the ordering above may push good or easy past the maximum by a day or two
+        return new Scheduled(next[grade], Math.min(intervals[grade], maximumInterval));
     }
 
     /** The memory state after one answer, without the interval (fsrs-rs's {@code next_states} for one grade). */

@@ -30,20 +30,24 @@ public final class Scheduling {
         return quality == 3 ? Fsrs.HARD : quality == 4 ? Fsrs.GOOD : Fsrs.EASY;
     }
 
-    /** The schedule after {@code answer}; {@code previous} is null for the first answer to the item. */
-    public static ScheduleState next(ScheduleState previous, Scheduler scheduler, double desiredRetention, Answer answer) {
+    /**
+     * The schedule after {@code answer}; {@code previous} is null for the first answer to the item. No interval is longer
+     * than {@code maximumIntervalDays}.
+     */
+    public static ScheduleState next(ScheduleState previous, Scheduler scheduler, double desiredRetention, int maximumIntervalDays,
+            Answer answer) {
         int attempts = previous == null ? 1 : previous.attempts() + 1;
         boolean lapse = answer.quality() < 3;
         int lapses = (previous == null ? 0 : previous.lapses()) + (lapse ? 1 : 0);
         if (scheduler == Scheduler.SM2) {
             Sm2.State before = previous == null || previous.easinessFactor() == null ? Sm2.State.NEW
                     : new Sm2.State(previous.repetition(), previous.easinessFactor(), previous.intervalDays());
-            Sm2.State after = Sm2.next(before, answer.quality());
+            Sm2.State after = Sm2.next(before, answer.quality(), maximumIntervalDays);
             return new ScheduleState(scheduler, after.repetition(), after.easinessFactor(), null, null, after.intervalDays(),
                     due(answer, after.intervalDays()), ReviewStatus.of(after.repetition(), after.intervalDays()), attempts, lapses,
                     answer.answeredAt());
         }
-        Fsrs fsrs = new Fsrs(desiredRetention);
+        Fsrs fsrs = new Fsrs(Fsrs.DEFAULT_WEIGHTS, desiredRetention, maximumIntervalDays);
         Fsrs.Memory memory = previous == null || previous.stability() == null ? null
                 : new Fsrs.Memory(previous.stability(), previous.difficulty());
         long elapsedDays = memory == null ? 0 : Math.max(0, utcDaysBetween(previous.lastAnsweredAt(), answer.answeredAt()));
@@ -55,10 +59,10 @@ public final class Scheduling {
     }
 
     /** The schedule that a whole history of answers (oldest first) leads to under {@code scheduler}. */
-    public static ScheduleState replay(List<Answer> history, Scheduler scheduler, double desiredRetention) {
+    public static ScheduleState replay(List<Answer> history, Scheduler scheduler, double desiredRetention, int maximumIntervalDays) {
         ScheduleState state = null;
         for (Answer answer : history) {
-            state = next(state, scheduler, desiredRetention, answer);
+            state = next(state, scheduler, desiredRetention, maximumIntervalDays, answer);
         }
         return state;
     }

@@ -4,7 +4,8 @@ package io.qbank.review.domain;
  * SM-2 as the contract specifies it (shared/design/ARCHITECTURE.md, from seed 000):
  * EF' = EF + (0.1 − (5 − q)·(0.08 + (5 − q)·0.02)) on every answer, floor 1.3 and no ceiling (the seed's
  * 2.5 cap was a defect); q ≥ 3: repetition 0 → 1 day, 1 → 6 days, else round(I·EF') with the new EF, halves
- * rounded up; q &lt; 3: repetition back to 0 and 1 day.
+ * rounded up; q &lt; 3: repetition back to 0 and 1 day. Intervals stop at a maximum (as Anki's do), which the formula
+ * alone would pass after a few dozen perfect answers.
  */
 public final class Sm2 {
 
@@ -35,7 +36,8 @@ public final class Sm2 {
         return quality;
     }
 
-    public static State next(State state, int quality) {
+    /** The state after an answer of quality {@code quality}, its interval at most {@code maximumIntervalDays}. */
+    public static State next(State state, int quality, int maximumIntervalDays) {
         if (quality < 0 || quality > 5) {
             throw new IllegalArgumentException("quality must be 0–5, was " + quality);
         }
@@ -47,7 +49,7 @@ public final class Sm2 {
         int interval = switch (state.repetition()) {
             case 0 -> 1;
             case 1 -> 6;
-            default -> (int) Math.round(state.intervalDays() * ef);
+            default -> (int) Math.min(Math.round(state.intervalDays() * ef), maximumIntervalDays);
         };
         return new State(state.repetition() + 1, ef, interval);
     }

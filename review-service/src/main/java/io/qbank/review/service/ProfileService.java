@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.qbank.common.security.CurrentUser;
+import io.qbank.review.config.ReviewConfig;
 import io.qbank.review.domain.Gamification;
 import io.qbank.review.domain.Profile;
 import io.qbank.review.domain.Schedule;
@@ -30,8 +31,11 @@ public class ProfileService {
     private final ProfileRepository profiles;
     private final ScheduleRepository schedules;
     private final AttemptRepository attempts;
+    private final ReviewConfig config;
 
-    public ProfileService(Pool pool, ProfileRepository profiles, ScheduleRepository schedules, AttemptRepository attempts) {
+    public ProfileService(Pool pool, ProfileRepository profiles, ScheduleRepository schedules, AttemptRepository attempts,
+            ReviewConfig config) {
+        this.config = config;
         this.pool = pool;
         this.profiles = profiles;
         this.schedules = schedules;
@@ -68,7 +72,8 @@ public class ProfileService {
                     .map(item -> new Schedule.Key(profile.tenantId(), profile.userId(), item)).toList())
                     .chain(current -> schedules.save(connection, current.values().stream()
                             .map(s -> new Schedule(s.tenantId(), s.userId(), s.itemId(), s.version(), s.topicId(),
-                                    Scheduling.replay(perItem.get(s.itemId()), profile.scheduler(), profile.desiredRetention())))
+                                    Scheduling.replay(perItem.get(s.itemId()), profile.scheduler(), profile.desiredRetention(),
+                                            config.maximumIntervalDays())))
                             .toList()));
         });
     }

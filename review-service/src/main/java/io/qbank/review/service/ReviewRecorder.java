@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.qbank.common.events.ReviewRecorded;
 import io.qbank.common.outbox.OutboxWriter;
+import io.qbank.review.config.ReviewConfig;
 import io.qbank.review.domain.Attempt;
 import io.qbank.review.domain.Gamification;
 import io.qbank.review.domain.Profile;
@@ -40,9 +41,11 @@ public class ReviewRecorder {
     private final AttemptRepository attempts;
     private final OutboxWriter outbox;
     private final Counter recorded;
+    private final ReviewConfig config;
 
     public ReviewRecorder(ProfileRepository profiles, ScheduleRepository schedules, AttemptRepository attempts, OutboxWriter outbox,
-            MeterRegistry registry) {
+            MeterRegistry registry, ReviewConfig config) {
+        this.config = config;
         this.profiles = profiles;
         this.schedules = schedules;
         this.attempts = attempts;
@@ -71,7 +74,7 @@ public class ReviewRecorder {
                         ScheduleState previous = before == null ? null : before.state();
                         int quality = answer.quality();
                         ScheduleState next = Scheduling.next(previous, profile.scheduler(), profile.desiredRetention(),
-                                new Scheduling.Answer(quality, answer.answeredAt()));
+                                config.maximumIntervalDays(), new Scheduling.Answer(quality, answer.answeredAt()));
                         int xp = Gamification.xp(answer.difficulty(), answer.correct(), answer.confidence());
                         Profile after = profile.gain(xp, profile.streak().answeredOn(answer.answeredAt().atZone(profile.timeZone()).toLocalDate()));
                         boolean early = previous != null && previous.dueAt().isAfter(answer.answeredAt());

@@ -128,6 +128,27 @@ class ReviewResourceTest {
     }
 
     @Test
+    void twoHundredPerfectAnswersAreAllRecordedAndNeverPassTheMaximumInterval() {
+        ReviewFixtures f = fixtures();
+        UUID item = UUID.randomUUID();
+        Instant t = Instant.parse("2026-10-01T08:00:00Z");
+        try (KafkaTopicReader dlq = new KafkaTopicReader(Topics.DELIVERY + ".dlq")) {
+            for (int i = 0; i < 200; i++) {
+                AnswerSubmitted a = f.answer(item, true, 5, t.plus(Duration.ofMinutes(i)));
+                f.events.send(f.tenant, f.student.toString(), a.quizId().toString(), a);
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> f.attempts(item) == 200);
+            assertThat(dlq.await(r -> r.key().equals(f.student.toString()), 1, Duration.ofSeconds(2))).as("dead letters").isEmpty();
+        }
+        f.asStudent().get(BASE + "/schedules/" + item).then().statusCode(200).body("attempts", equalTo(200)).body("repetition", equalTo(200))
+                .body("intervalDays", equalTo(36_500)).body("dueAt", equalTo("2126-09-07T11:19:00Z"));
+        // the same history replayed under FSRS stops at the same maximum
+        f.asStudent().body(Map.of("scheduler", "fsrs")).put(BASE + "/profile").then().statusCode(200);
+        f.asStudent().get(BASE + "/schedules/" + item).then().statusCode(200).body("scheduler", equalTo("fsrs"))
+                .body("intervalDays", org.hamcrest.Matchers.lessThanOrEqualTo(36_500));
+    }
+
+    @Test
     void switchingToFsrsRecomputesEveryScheduleFromTheHistoryAndBackRestoresSm2() {
         ReviewFixtures f = fixtures();
         UUID item = UUID.randomUUID();
