@@ -46,9 +46,17 @@ public class StudentResource {
     @Path("/{userId}/mastery")
     @RolesAllowed({ Roles.STUDENT, Roles.PUBLISHER, Roles.ADMIN })
     @Operation(summary = "Mastery per topic (every topic above an item's topic counts its answers too); JSON or CSV",
-            description = "userId may be 'me'. Students: only their own (another's answers 404).")
+            description = "userId may be 'me'. Students: only their own (another's answers 404). A user id without answers in the "
+                    + "caller's tenant answers 404, as another tenant's does.")
     public Uni<List<TopicMastery>> mastery(@PathParam("userId") String userId) {
-        return rollups.mastery(user.get().tenantId(), visibleStudent(userId));
+        UUID student = visibleStudent(userId);
+        return rollups.mastery(user.get().tenantId(), student).map(topics -> {
+            // the caller's own mastery may be empty; anyone else's is there only for a student of the tenant with answers
+            if (topics.isEmpty() && !student.equals(user.get().userId())) {
+                throw ApiException.notFound("student", student);
+            }
+            return topics;
+        });
     }
 
     @GET

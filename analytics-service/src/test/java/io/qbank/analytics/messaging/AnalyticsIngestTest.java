@@ -180,6 +180,12 @@ public class AnalyticsIngestTest {
         assertProblem(as(UUID.randomUUID(), other, "publisher").get("/api/v1/analytics/items/" + items.get(0) + "/versions/1").then(), 404);
         as(UUID.randomUUID(), other, "admin").get("/api/v1/analytics/reliability").then().statusCode(200).body("size()", equalTo(0));
         assertProblem(as(best, other, "student").get("/api/v1/analytics/students/me/standing").then(), 404);
+        // a student of this tenant is not one of another tenant's: their id answers 404 there, as an unknown one does here
+        assertProblem(as(UUID.randomUUID(), other, "publisher").get("/api/v1/analytics/students/" + best + "/mastery").then(), 404);
+        assertProblem(as(UUID.randomUUID(), other, "admin").get("/api/v1/analytics/students/" + best + "/standing").then(), 404);
+        assertProblem(as(UUID.randomUUID(), tenant, "publisher").get("/api/v1/analytics/students/" + UUID.randomUUID() + "/mastery").then(), 404);
+        // the caller's own mastery without answers is empty, not missing
+        as(best, other, "student").get("/api/v1/analytics/students/me/mastery").then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
