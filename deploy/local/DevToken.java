@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Mints RS256 development tokens (sub, groups, tenant, iss, exp, iat, jti) for local use.
+ * Mints RS256 development tokens (sub, groups, tenant, iss, aud, exp, iat, jti) for local use.
  * The key pair is generated on first use into the key folder (git-ignored .keys/), never committed;
  * the services' dev profile and the local run verify with its public key. No service mints tokens.
  *
@@ -71,7 +71,7 @@ public class DevToken {
         for (String role : roles) {
             groups.append(groups.isEmpty() ? "" : ",").append('"').append(json(role)).append('"');
         }
-        String payload = "{\"iss\":\"" + json(issuer) + "\",\"sub\":\"" + sub + "\",\"upn\":\"" + sub + "\",\"groups\":[" + groups
+        String payload = "{\"iss\":\"" + json(issuer) + "\",\"aud\":\"qbank-api\",\"sub\":\"" + sub + "\",\"upn\":\"" + sub + "\",\"groups\":[" + groups
                 + "],\"tenant\":\"" + json(tenant) + "\",\"iat\":" + now + ",\"exp\":" + (now + ttl) + ",\"jti\":\""
                 + UUID.randomUUID() + "\"}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package io.qbank.common.security;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,4 +14,12 @@ public interface SecurityConfig {
      */
     @WithDefault("4096")
     int verifiedTokenCacheSize();
+
+    /** How far a token's iat may lie in the future (the issuer's clock ahead of ours); also smallrye-jwt's skew for exp. */
+    @WithDefault("60")
+    int clockSkewSeconds();
+
+    /** The longest lifetime (exp − iat) a token may have. */
+    @WithDefault("24h")
+    Duration maximumTokenLifetime();
 }

@@ -1,0 +1,14 @@
+package io.qbank.delivery.rest;
+
+import io.qbank.common.testing.RequestRulesContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The contract's token rules and request limits, wired into this service. */
+@QuarkusTest
+class RequestRulesTest extends RequestRulesContract {
+
+    @Override
+    protected String path() {
+        return "/api/v1/quizzes";
+    }
+}
