@@ -55,7 +55,7 @@ class ExamIntegrityIT {
         String topic = as(author).body(Map.of("name", "Cardiology", "blueprintCode", "CV")).post(AUTHORING + "/api/v1/authoring/topics")
                 .then().statusCode(201).extract().path("id");
         for (int i = 0; i < 4; i++) {
-            items.add(publish(author, publisher, topic, i));
+            items.add(publish(author, publisher, topic, i, "DEMO"));
         }
         // some history before the exam, so that schedules, XP, mastery and standing exist to be compared: a linear tutor quiz
         // over the whole pool, once delivery has all the items (a quiz that runs out of items before is taken again)
@@ -119,8 +119,8 @@ class ExamIntegrityIT {
         });
     }
 
-    /** Writes, approves and publishes an item to DEMO; its key is A. */
-    static String publish(String author, String publisher, String topic, int n) {
+    /** Writes, approves and publishes an item to an exam code; its key is A. */
+    static String publish(String author, String publisher, String topic, int n, String examCode) {
         String itemId = as(author).body(Map.of("topicId", topic, "stem", "A 40-year-old woman, case " + n + ", has chest pain.",
                 "leadIn", "Which is the most likely diagnosis?",
                 "options", List.of(Map.of("label", "A", "text", "Right " + n, "correct", true, "explanation", "why right " + n),
@@ -132,7 +132,7 @@ class ExamIntegrityIT {
         String versions = AUTHORING + "/api/v1/authoring/items/" + itemId + "/versions/1";
         as(author).body(Map.of("action", "submit")).post(versions + "/transitions").then().statusCode(200);
         as(publisher).body(Map.of("action", "approve")).post(versions + "/transitions").then().statusCode(200);
-        as(publisher).body(Map.of("examCodes", List.of("DEMO"))).post(versions + "/publication").then().statusCode(200);
+        as(publisher).body(Map.of("examCodes", List.of(examCode))).post(versions + "/publication").then().statusCode(200);
         return itemId;
     }
 

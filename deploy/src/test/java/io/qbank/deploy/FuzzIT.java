@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,11 +47,15 @@ class FuzzIT {
 
     private final Random random = new Random(20261207);
     private final List<String> failures = new ArrayList<>();
+    /** Real ids of the tenant's own objects, by the parameter or field name that takes them: the requests get past 404. */
+    private final Map<String, Object> known = new LinkedHashMap<>();
     private int requests;
+    private String lastAnswer;
 
     @Test
     void noOperationAnswers500OrAnErrorThatIsNotAProblem() throws Exception {
         String admin = EndToEndIT.devToken(UUID.randomUUID(), "admin", TENANT);
+        objectsToAimAt(admin);
         long deadline = System.nanoTime() + BUDGET.toNanos();
         for (String base : List.of(AUTHORING, DELIVERY, GENERATION, REVIEW, ANALYTICS)) {
             Map<String, Object> document = JSON.readValue(given().accept("application/json").get(base + "/q/openapi").asString(), Map.class);
@@ -72,18 +77,48 @@ class FuzzIT {
         assertThat(failures).as(failures.size() + " of " + requests + " requests").isEmpty();
     }
 
+    /** A topic, a published item in a quiz, a material: ids that pass every existence check. */
+    private void objectsToAimAt(String admin) throws Exception {
+        String topic = EndToEndIT.as(admin).body(Map.of("name", "Fuzz", "blueprintCode", "FZ")).post(AUTHORING + "/api/v1/authoring/topics")
+                .then().statusCode(201).extract().path("id");
+        // the one who writes an item may not approve it: an author and a publisher
+        String item = ExamIntegrityIT.publish(EndToEndIT.devToken(UUID.randomUUID(), "author", TENANT),
+                EndToEndIT.devToken(UUID.randomUUID(), "publisher", TENANT), topic, 0, "FUZZ");
+        String quiz = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Response r = EndToEndIT.as(admin).body(Map.of("examCode", "FUZZ", "mode", "tutor", "length", 1)).post(DELIVERY + "/api/v1/quizzes");
+            return r.statusCode() == 201 ? r.<String>path("id") : null;
+        }, id -> id != null);
+        EndToEndIT.as(admin).post(DELIVERY + "/api/v1/quizzes/" + quiz + "/next").then().statusCode(200);
+        String material = EndToEndIT.as(admin).body(Map.of("title", "Fuzz notes", "text", "Aortic dissection presents with tearing pain."))
+                .post(GENERATION + "/api/v1/generation/materials").then().statusCode(201).extract().path("id");
+        known.putAll(Map.of("topicId", topic, "parentId", topic, "itemId", item, "quizId", quiz, "position", 1, "version", 1,
+                "examCode", "FUZZ", "examCodes", List.of("FUZZ"), "materialIds", List.of(material), "userId", "me"));
+        // values that no schema spells out: dates, a time zone, a valid set of options
+        known.putAll(Map.of("from", "2026-11-01", "to", "2026-12-01", "timeZone", "Europe/Paris", "name", "Fuzz " + UUID.randomUUID(),
+                "options", List.of(Map.of("label", "A", "text", "Right", "correct", true, "explanation", "why"),
+                        Map.of("label", "B", "text", "Wrong 1", "correct", false, "explanation", "why not"),
+                        Map.of("label", "C", "text", "Wrong 2", "correct", false, "explanation", "why not"),
+                        Map.of("label", "D", "text", "Wrong 3", "correct", false, "explanation", "why not"))));
+        known.put("materials/{id}", material);
+    }
+
     private void fuzz(String base, String path, String method, Map<String, Object> operation, Map<String, Object> document, String token) {
         List<Map<String, Object>> parameters = operation.containsKey("parameters") ? cast(operation.get("parameters")) : List.of();
         Map<String, Object> bodySchema = bodySchema(operation, document);
         Map<String, Object> params = new LinkedHashMap<>();
         for (Map<String, Object> p : parameters) {
-            params.put((String) p.get("name"), sample(resolve(cast(p.get("schema")), document), document, 0));
+            String name = (String) p.get("name");
+            Object id = "id".equals(name) ? known.get(path.contains("/materials/") ? "materials/{id}" : "") : known.get(name);
+            params.put(name, id != null ? id : sample(resolve(cast(p.get("schema")), document), document, 0));
         }
         Object body = bodySchema == null ? null : sample(bodySchema, document, 0);
-        send(base, path, method, parameters, params, body, token, "application/json");
+        int baseline = send(base, path, method, parameters, params, body, token, "application/json");
+        if (baseline >= 400) {
+            System.out.printf("fuzz: the plausible request of %s %s answers %d: %s%n", method, path, baseline, lastAnswer);
+        }
         // one parameter at a time made hostile
         for (Map<String, Object> p : parameters) {
-            for (Object bad : pick(4)) {
+            for (Object bad : HOSTILE) {
                 Map<String, Object> mutated = new LinkedHashMap<>(params);
                 mutated.put((String) p.get("name"), bad instanceof String || bad instanceof Number || bad instanceof Boolean ? bad : "%00");
                 send(base, path, method, parameters, mutated, body, token, "application/json");
@@ -95,19 +130,27 @@ class FuzzIT {
         // one body field at a time made hostile, at the top level and one level down
         if (body instanceof Map<?, ?> object) {
             for (Object field : object.keySet()) {
-                for (Object bad : pick(5)) {
+                for (Object bad : HOSTILE) {
                     Map<Object, Object> mutated = new LinkedHashMap<>(object);
                     mutated.put(field, bad);
                     send(base, path, method, parameters, params, mutated, token, "application/json");
                 }
                 Object inner = object.get(field);
+                if (inner instanceof List<?> list && !list.isEmpty()) {
+                    // far more elements than any sane request holds
+                    Map<Object, Object> mutated = new LinkedHashMap<>(object);
+                    mutated.put(field, java.util.Collections.nCopies(20_000, list.get(0)));
+                    send(base, path, method, parameters, params, mutated, token, "application/json");
+                }
                 if (inner instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> element) {
                     for (Object innerField : element.keySet()) {
-                        Map<Object, Object> badElement = new LinkedHashMap<>(element);
-                        badElement.put(innerField, pick(1).get(0));
-                        Map<Object, Object> mutated = new LinkedHashMap<>(object);
-                        mutated.put(field, List.of(badElement));
-                        send(base, path, method, parameters, params, mutated, token, "application/json");
+                        for (Object bad : pick(6)) {
+                            Map<Object, Object> badElement = new LinkedHashMap<>(element);
+                            badElement.put(innerField, bad);
+                            Map<Object, Object> mutated = new LinkedHashMap<>(object);
+                            mutated.put(field, List.of(badElement));
+                            send(base, path, method, parameters, params, mutated, token, "application/json");
+                        }
                     }
                 }
             }
@@ -127,7 +170,8 @@ class FuzzIT {
         return values.subList(0, n);
     }
 
-    private void send(String base, String path, String method, List<Map<String, Object>> parameters, Map<String, Object> params, Object body,
+    /** Sends one request and notes it if it failed the rule; its status, or 0 without an answer. */
+    private int send(String base, String path, String method, List<Map<String, Object>> parameters, Map<String, Object> params, Object body,
             String token, String contentType) {
         RequestSpecification request = given().config(TIMEOUTS).header("Authorization", "Bearer " + token).urlEncodingEnabled(true);
         String url = path;
@@ -152,18 +196,24 @@ class FuzzIT {
             }
         }
         requests++;
-        String call = method + " " + base + url + (body == null ? "" : " " + abbreviate(String.valueOf(body))) + " [" + contentType + "]";
+        String query = params.entrySet().stream().filter(e -> parameters.stream().anyMatch(p -> p.get("name").equals(e.getKey()) && "query".equals(p.get("in"))))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining("&"));
+        String call = method + " " + base + url + (query.isEmpty() ? "" : "?" + query) + (body == null ? "" : " " + abbreviate(String.valueOf(body)))
+                + " [" + contentType + "]";
         try {
             Response r = request.request(method, base + url);
             int status = r.statusCode();
+            lastAnswer = abbreviate(r.asString()) + " for " + call;
             String type = r.contentType() == null ? "" : r.contentType();
-            if (status >= 500) {
+            if (status >= 500 && !(status == 503 && type.startsWith("application/problem+json") && r.asString().contains("no LLM provider"))) {
                 failures.add(status + " " + call + " → " + abbreviate(r.asString()));
             } else if (status >= 400 && !type.startsWith("application/problem+json")) {
                 failures.add(status + " not problem+json (" + type + ") " + call);
             }
+            return status;
         } catch (Exception e) {
             failures.add("no answer: " + e + " " + call);
+            return 0;
         }
     }
 
@@ -208,6 +258,12 @@ class FuzzIT {
         if (schema.containsKey("enum")) {
             return ((List<?>) schema.get("enum")).get(0);
         }
+        if (schema.get("pattern") instanceof String pattern) {
+            String matching = matching(pattern);
+            if (matching != null) {
+                return matching;
+            }
+        }
         Object type = schema.get("type");
         if (type instanceof List<?> types) {
             type = types.stream().map(String::valueOf).filter(t -> !"null".equals(t)).findFirst().orElse("string");
@@ -220,12 +276,18 @@ class FuzzIT {
                 return 0.5;
             case "boolean":
                 return false;
-            case "array":
-                return depth > 3 ? List.of() : List.of(sample(cast(schema.get("items")), document, depth + 1));
+            case "array": {
+                int count = schema.get("minItems") instanceof Number n ? Math.max(1, n.intValue()) : 1;
+                List<Object> array = new ArrayList<>();
+                for (int i = 0; i < count && depth <= 3; i++) {
+                    array.add(sample(cast(schema.get("items")), document, depth + 1));
+                }
+                return array;
+            }
             case "object": {
                 Map<String, Object> object = new LinkedHashMap<>();
                 if (depth <= 3 && schema.get("properties") instanceof Map<?, ?> properties) {
-                    properties.forEach((k, v) -> object.put((String) k, sample(cast(v), document, depth + 1)));
+                    properties.forEach((k, v) -> object.put((String) k, known.containsKey(k) ? known.get(k) : sample(cast(v), document, depth + 1)));
                 }
                 return object;
             }
@@ -237,6 +299,14 @@ class FuzzIT {
                     default -> "text";
                 };
         }
+    }
+
+    /** A string that a pattern of the documents matches: its first alternative, or a common word, or null. */
+    static String matching(String pattern) {
+        String p = pattern.replaceAll("^\\^|\\$$", "");
+        List<String> candidates = new ArrayList<>(List.of(p.split("\\|")[0].replaceAll("[()]", "")));
+        candidates.addAll(List.of("A", "FUZZ", "fuzz", "Fuzz", "a1", "2026-12-01"));
+        return candidates.stream().filter(c -> Pattern.matches(pattern, c)).findFirst().orElse(null);
     }
 
     @SuppressWarnings("unchecked")

@@ -21,6 +21,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(typeFor(status), title, status, detail, null, List.of());
     }
 
+    /** 400 for input that breaks the API's rules, one violation per field. */
+    public static Problem invalid(List<Violation> violations) {
+        return new Problem(typeFor(400), "Validation failed", 400, violations.size() + " field(s) are not valid", null, violations);
+    }
+
     static String typeFor(int status) {
         return "https://qbank.io/problems/" + status;
     }

@@ -47,8 +47,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
-        return respond(new Problem(Problem.typeFor(400), "Validation failed", 400,
-                violations.size() + " field(s) are not valid", null, violations));
+        return respond(Problem.invalid(violations));
     }
 
     @ServerExceptionMapper
@@ -172,6 +171,9 @@ public class ProblemMappers {
                 : "a value does not have the expected type or format";
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             detail = e.getCause().getMessage();
+        }
+        if (StrictJson.NUL_MESSAGE.equals(e.getOriginalMessage())) {
+            detail = StrictJson.NUL_MESSAGE;
         }
         List<Problem.Violation> violations = field.isEmpty() ? List.of() : List.of(new Problem.Violation(field, detail));
         return respond(new Problem(Problem.typeFor(400), "Malformed request body", 400,

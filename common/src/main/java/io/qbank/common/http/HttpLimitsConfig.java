@@ -3,7 +3,7 @@ package io.qbank.common.http;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** What {@link RequestLimits} accepts; Vert.x's own limits in {@code quarkus.http.limits} must stay above these. */
+/** What {@link RequestGuard} accepts; Vert.x's own limits in {@code quarkus.http.limits} must stay above these. */
 @ConfigMapping(prefix = "qbank.http")
 public interface HttpLimitsConfig {
 

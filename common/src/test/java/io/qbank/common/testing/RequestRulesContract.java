@@ -104,4 +104,13 @@ public abstract class RequestRulesContract {
         r.then().contentType(startsWith("application/problem+json"));
         assertThat(r.<Integer>path("status")).isEqualTo(414);
     }
+
+    @Test
+    void aQueryParameterWithANulCharacterIsAFieldViolation() {
+        Response r = given().header("Authorization", "Bearer " + token("\"" + tenant + "\"", groups(), now(), now() + 300))
+                .queryParam("page", "0\u0000").get(path());
+        assertThat(r.statusCode()).isEqualTo(400);
+        r.then().contentType(startsWith("application/problem+json"));
+        assertThat(r.<java.util.List<String>>path("violations.field")).containsExactly("page");
+    }
 }
