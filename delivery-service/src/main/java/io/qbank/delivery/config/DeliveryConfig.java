@@ -19,6 +19,13 @@ public interface DeliveryConfig {
     @WithDefault("8")
     int exposureLease();
 
+    /**
+     * While Redis is down, the share of the daily cap that one replica may serve of an item version on its own count; the
+     * serves are added to the Redis counter when it answers again.
+     */
+    @WithDefault("0.25")
+    double exposureOutageShare();
+
     /** How many of the best-ranked candidates (a random sample in linear mode) the Sympson–Hetter lottery may go through. */
     @WithDefault("64")
     int exposureLookahead();

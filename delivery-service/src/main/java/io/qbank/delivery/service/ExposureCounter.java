@@ -12,10 +12,16 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.qbank.common.redis.RedisStatus;
 import io.qbank.delivery.config.DeliveryConfig;
 import io.qbank.delivery.domain.PoolItem;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,6 +35,10 @@ import io.smallrye.mutiny.Uni;
  * A count only grows within a day, so an item seen at its cap stays capped until the UTC day ends: this replica
  * remembers such items for the day and leaves them out of selection (without it, the most informative items of a busy
  * exam, all capped, would be chosen and refused on every selection).
+ * <p>
+ * While Redis is down ({@link RedisStatus}) quizzes go on: each replica counts its serves itself, up to a budget per item
+ * version ({@code exposure-outage-share} of the cap), and adds them to the Redis counters when Redis answers again. The
+ * cap then holds per replica during the outage and across replicas again after it.
  */
 @ApplicationScoped
 public class ExposureCounter {
@@ -47,13 +57,22 @@ public class ExposureCounter {
     private final ReactiveValueCommands<String, Long> values;
     private final ReactiveRedisDataSource redis;
     private final DeliveryConfig config;
+    private final RedisStatus status;
+    /** Serves counted by this replica while Redis was down, by counter key: added to Redis when it is back. */
+    private final Map<String, AtomicInteger> offline = new ConcurrentHashMap<>();
+    private final Counter offlineServes;
     private volatile CappedToday capped = new CappedToday(LocalDate.MIN, Map.of());
     private volatile Leases leases = new Leases(LocalDate.MIN, Map.of());
 
-    public ExposureCounter(ReactiveRedisDataSource redis, DeliveryConfig config) {
+    public ExposureCounter(ReactiveRedisDataSource redis, DeliveryConfig config, RedisStatus status, MeterRegistry registry) {
         this.redis = redis;
         this.values = redis.value(Long.class);
         this.config = config;
+        this.status = status;
+        this.offlineServes = Counter.builder("qbank.exposure.offline.serves")
+                .description("Serves counted by this replica alone while Redis was down").register(registry);
+        Gauge.builder("qbank.exposure.offline.pending", offline, o -> o.values().stream().mapToInt(AtomicInteger::get).sum())
+                .description("Serves counted while Redis was down, not yet added to its counters").register(registry);
     }
 
     static String key(LocalDate day, UUID itemId, int version) {
@@ -91,8 +110,11 @@ public class ExposureCounter {
             return Uni.createFrom().item(true);
         }
         int cap = config.dailyExposureCap();
+        if (!status.available()) {
+            return Uni.createFrom().item(reserveOffline(key, cap));
+        }
         int size = leaseSize(cap);
-        return values.incrby(key, size).chain(count -> {
+        return values.incrby(key, size).onFailure().invoke(status::failed).chain(count -> {
             int granted = (int) Math.max(0, Math.min(size, cap - (count - size)));
             if (granted > 1) {
                 unused.computeIfAbsent(key, k -> new AtomicInteger()).addAndGet(granted - 1);
@@ -104,7 +126,51 @@ public class ExposureCounter {
             Uni<Void> giveBack = granted < size ? values.decrby(key, size - granted).replaceWithVoid() : Uni.createFrom().voidItem();
             Uni<Void> expire = count == size ? redis.key().expire(key, TTL).replaceWithVoid() : Uni.createFrom().voidItem();
             return giveBack.chain(() -> expire).replaceWith(granted > 0);
-        });
+        }).onFailure().recoverWithItem(() -> reserveOffline(key, cap));
+    }
+
+    /** A serve counted by this replica alone (Redis is down), within its budget for the item version today. */
+    private boolean reserveOffline(String key, int cap) {
+        int budget = Math.max(1, (int) (cap * config.exposureOutageShare()));
+        AtomicInteger used = offline.computeIfAbsent(key, k -> new AtomicInteger());
+        for (int n = used.get(); n < budget; n = used.get()) {
+            if (used.compareAndSet(n, n + 1)) {
+                offlineServes.increment();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds the serves counted while Redis was down to its counters, once it answers again. */
+    @Scheduled(every = "${qbank.redis.probe-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> reconcile() {
+        if (!status.available() || offline.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        AtomicInteger added = new AtomicInteger();
+        AtomicInteger keys = new AtomicInteger();
+        for (Map.Entry<String, AtomicInteger> entry : offline.entrySet()) {
+            chain = chain.chain(() -> {
+                int serves = entry.getValue().getAndSet(0);
+                if (serves == 0) {
+                    offline.remove(entry.getKey(), entry.getValue());
+                    return Uni.createFrom().voidItem();
+                }
+                return values.incrby(entry.getKey(), serves).chain(() -> redis.key().expire(entry.getKey(), TTL)).invoke(() -> {
+                    offline.remove(entry.getKey(), entry.getValue());
+                    added.addAndGet(serves);
+                    keys.incrementAndGet();
+                }).replaceWithVoid().onFailure().invoke(e -> {
+                    entry.getValue().addAndGet(serves);
+                    status.failed(e);
+                });
+            });
+        }
+        chain = chain.invoke(() -> Log.infof("exposure: %d serves of %d item versions, counted during the Redis outage, added to its counters",
+                added.get(), keys.get()));
+        return chain.onFailure().recoverWithNull();
     }
 
     /** Serves a lease of the cap lets a replica take at once: 2% of the cap, at most {@code exposure-lease}, at least one. */
@@ -143,7 +209,12 @@ public class ExposureCounter {
 
     /** Gives back a reservation whose serve did not happen (a lost race: rare), to the Redis counter. */
     public Uni<Void> release(PoolItem item) {
-        return values.decr(key(today(), item.itemId(), item.version())).replaceWithVoid().onFailure().recoverWithNull();
+        String key = key(today(), item.itemId(), item.version());
+        AtomicInteger counted = offline.get(key);
+        if (counted != null && counted.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return values.decr(key).replaceWithVoid().onFailure().recoverWithNull();
     }
 
     private void remember(LocalDate day, PoolItem item) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +20,7 @@ import io.qbank.common.error.ApiException;
 import io.qbank.common.events.DraftGenerated;
 import io.qbank.common.events.ItemOption;
 import io.qbank.common.outbox.OutboxWriter;
+import io.qbank.common.redis.RedisStatus;
 import io.qbank.common.security.CurrentUser;
 import io.qbank.generation.config.GenerationConfig;
 import io.qbank.generation.domain.GeneratedItem;
@@ -56,10 +59,12 @@ public class GenerationService {
     private final Pool pool;
     private final ReactiveValueCommands<String, Long> counters;
     private final ReactiveRedisDataSource redis;
+    private final RedisStatus redisStatus;
+    private final Map<String, AtomicLong> localWindows = new ConcurrentHashMap<>();
     private final GenerationConfig config;
 
     public GenerationService(JobRepository jobs, Retriever retriever, Embedder embedder, PublishedItems published, LlmClient llm,
-            OutboxWriter outbox, Pool pool, ReactiveRedisDataSource redis, GenerationConfig config) {
+            OutboxWriter outbox, Pool pool, ReactiveRedisDataSource redis, RedisStatus redisStatus, GenerationConfig config) {
         this.jobs = jobs;
         this.retriever = retriever;
         this.embedder = embedder;
@@ -68,6 +73,7 @@ public class GenerationService {
         this.outbox = outbox;
         this.pool = pool;
         this.redis = redis;
+        this.redisStatus = redisStatus;
         this.counters = redis.value(Long.class);
         this.config = config;
     }
@@ -93,14 +99,29 @@ public class GenerationService {
                 .invoke(job -> run(user.tenantId(), job).subscribe().with(x -> { }, failure -> LOG.errorf(failure, "generation job %s", job.id())));
     }
 
-    /** A fixed-window counter per hour in Redis (lost counters only ever admit more, never refuse wrongly). */
+    /**
+     * A fixed-window counter per hour in Redis (lost counters only ever admit more, never refuse wrongly). While Redis is
+     * down, this replica counts the window itself, so that the limit still holds per replica.
+     */
     private Uni<Void> admit(String key, int limit, String who) {
-        return counters.incr(key).call(count -> count == 1 ? redis.key().expire(key, 3600) : Uni.createFrom().voidItem())
-                .invoke(count -> {
-                    if (count > limit) {
-                        throw new ApiException(429, "Too many requests", who + " may start " + limit + " generation jobs per hour; try again next hour");
-                    }
-                }).replaceWithVoid();
+        Uni<Long> count = !redisStatus.available() ? Uni.createFrom().item(countLocally(key))
+                : counters.incr(key).call(n -> n == 1 ? redis.key().expire(key, 3600) : Uni.createFrom().voidItem())
+                        .onFailure().recoverWithItem(e -> {
+                            redisStatus.failed(e);
+                            return countLocally(key);
+                        });
+        return count.invoke(n -> {
+            if (n > limit) {
+                throw new ApiException(429, "Too many requests", who + " may start " + limit + " generation jobs per hour; try again next hour");
+            }
+        }).replaceWithVoid();
+    }
+
+    /** This replica's own count of a window (the key names its hour), for while Redis is down; earlier hours are dropped. */
+    private long countLocally(String key) {
+        String hour = key.substring(key.lastIndexOf(':') + 1);
+        localWindows.keySet().removeIf(k -> !k.endsWith(":" + hour));
+        return localWindows.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
     }
 
     Uni<Void> run(String tenantId, GenerationJob job) {
