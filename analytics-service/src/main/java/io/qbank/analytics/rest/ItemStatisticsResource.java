@@ -23,10 +23,12 @@ import io.qbank.analytics.repository.RollupQueries;
 import io.qbank.analytics.rest.AnalyticsViews.FormReliability;
 import io.qbank.analytics.rest.AnalyticsViews.ItemStatistics;
 import io.qbank.common.error.ApiException;
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/analytics")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
 @RolesAllowed({ Roles.PUBLISHER, Roles.ADMIN })

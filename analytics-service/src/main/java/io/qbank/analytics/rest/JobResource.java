@@ -35,12 +35,14 @@ import io.qbank.analytics.domain.AnalyticsJob;
 import io.qbank.analytics.repository.JobRepository;
 import io.qbank.analytics.service.CalibrationService;
 import io.qbank.analytics.service.ExposureControlService;
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUser;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** Calibration and Sympson–Hetter runs: started on demand (202 with the job), followed by polling, kept as history. */
+@RetryReads
 @Path("/api/v1/analytics/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

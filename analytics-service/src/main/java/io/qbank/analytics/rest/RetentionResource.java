@@ -15,10 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.qbank.analytics.repository.RollupQueries;
 import io.qbank.analytics.rest.AnalyticsViews.Retention;
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/analytics/reviews/retention")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
 @Tag(name = "Reviews")

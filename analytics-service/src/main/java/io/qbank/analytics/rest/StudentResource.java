@@ -20,12 +20,14 @@ import io.qbank.analytics.repository.RollupQueries;
 import io.qbank.analytics.rest.AnalyticsViews.StudentStanding;
 import io.qbank.analytics.rest.AnalyticsViews.TopicMastery;
 import io.qbank.common.error.ApiException;
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUser;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** A student's mastery by topic and standing; a student sees only their own, publishers and admins anyone's in the tenant. */
+@RetryReads
 @Path("/api/v1/analytics/students")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
 @Tag(name = "Students")

@@ -141,6 +141,11 @@ public class ProblemMappers {
         if (cause instanceof OptimisticLockException || cause instanceof StaleStateException || isUniqueViolation(e)) {
             return concurrentChange();
         }
+        if (LostConnection.test(e)) {
+            Log.warnf("the database connection was lost: %s", e.toString());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .entity(Problem.of(503, "Service unavailable", "the database connection was lost; try again in a second")).build();
+        }
         Log.errorf(e, "unexpected error");
         return respond(Problem.of(500, "Internal error", "an unexpected error occurred; it has been logged"));
     }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.qbank.common.error.ApiException;
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.qbank.delivery.domain.Quiz;
@@ -36,6 +37,7 @@ import io.qbank.delivery.domain.Quota;
 import io.qbank.delivery.service.QuizService;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/quizzes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

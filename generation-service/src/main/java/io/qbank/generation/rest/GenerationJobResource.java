@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.qbank.generation.domain.GenerationJob;
@@ -36,6 +37,7 @@ import io.qbank.generation.service.GenerationService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/generation/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

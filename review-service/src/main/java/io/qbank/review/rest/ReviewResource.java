@@ -32,6 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.qbank.common.error.ApiException;
 import io.qbank.common.error.Problem;
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.qbank.review.domain.Scheduler;
@@ -40,6 +41,7 @@ import io.qbank.review.service.ProfileService;
 import io.qbank.review.service.ScheduleService;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/reviews")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
