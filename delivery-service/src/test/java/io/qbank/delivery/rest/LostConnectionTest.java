@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import io.qbank.common.events.ItemPublished;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -21,7 +23,12 @@ import io.vertx.mutiny.sqlclient.Pool;
  * answered 500; a read is tried once more and answers; what cannot be answered is a 503 problem with Retry-After.
  */
 @QuarkusTest
+@TestProfile(LostConnectionTest.OwnApplication.class)
 class LostConnectionTest {
+
+    /** An application of its own: the connections it drops are not the other tests' (the Kafka consumers' among them). */
+    public static class OwnApplication implements QuarkusTestProfile {
+    }
 
     private static final String BASE = DeliveryFixtures.BASE;
 
