@@ -26,10 +26,12 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.qbank.authoring.service.FlagService;
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/authoring/items/{itemId}/flags")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -35,10 +35,12 @@ import io.qbank.authoring.service.ItemPage;
 import io.qbank.authoring.service.ItemQuery;
 import io.qbank.authoring.service.ItemSearch;
 import io.qbank.authoring.service.ItemService;
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/authoring/items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

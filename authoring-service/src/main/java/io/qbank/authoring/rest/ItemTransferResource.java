@@ -32,10 +32,12 @@ import io.qbank.authoring.service.ItemQuery;
 import io.qbank.authoring.service.ItemSearch;
 import io.qbank.authoring.service.ItemSummary;
 import io.qbank.authoring.service.ItemTransferService;
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/authoring/bulk/items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -28,10 +28,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.qbank.authoring.service.ItemPage;
 import io.qbank.authoring.service.ItemQuery;
 import io.qbank.authoring.service.ItemSearch;
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/authoring/review-queue")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")

@@ -27,10 +27,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.qbank.authoring.service.TopicService;
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/authoring/topics")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -28,12 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.qbank.generation.service.MaterialEmbedder;
 import io.qbank.generation.service.MaterialService;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/generation/materials")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -21,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.qbank.review.service.ReviewSessionService;
 import io.smallrye.mutiny.Uni;
 
+@RetryReads
 @Path("/api/v1/reviews/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
