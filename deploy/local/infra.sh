@@ -16,10 +16,16 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 STATE="${QBANK_INFRA_DIR:-$HERE/.infra}"
 STARTED="$STATE/started"            # one line per server this script started: postgres | redis | kafka
 PG_PORT=5432; REDIS_PORT=6379; KAFKA_PORT=9092; KAFKA_CONTROLLER_PORT=9093
+KEYCLOAK_PORT=8180; KEYCLOAK_MANAGEMENT_PORT=9180
 DB_USER="${QBANK_DB_USER:-qbank}"
 DB_PASSWORD="${QBANK_DB_PASSWORD:-qbank}"   # a loopback-only development password; production takes it from a Secret
 DATABASES=(qbank_authoring qbank_delivery qbank_generation qbank_review qbank_analytics)
 KAFKA_VERSION=4.1.1
+KEYCLOAK_VERSION=26.7.3
+# Keycloak runs on Temurin 25 (its supported JDKs are 17, 21 and 25; the services run on 25 too)
+KEYCLOAK_JAVA_HOME="${QBANK_KEYCLOAK_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}"
+# the browser's view of Keycloak: through the front door (the gateway) on 8080
+KEYCLOAK_FRONTEND="${QBANK_KEYCLOAK_FRONTEND:-http://127.0.0.1:8080}"
 
 mkdir -p "$STATE"
 touch "$STARTED"
@@ -68,7 +74,7 @@ postgres_up() {
   {
     echo "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '$DB_USER', '$DB_PASSWORD') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER')\\gexec"
     echo "ALTER ROLE \"$DB_USER\" LOGIN PASSWORD '$DB_PASSWORD';"
-    for db in "${DATABASES[@]}"; do
+    for db in "${DATABASES[@]}" qbank_keycloak; do
       for name in "$db" "${db}_test"; do
         echo "SELECT format('CREATE DATABASE %I OWNER %I', '$name', '$DB_USER') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$name')\\gexec"
       done
@@ -221,9 +227,84 @@ kafka_down() {
   fi
 }
 
+# ---------------------------------------------------------------- Keycloak
+KEYCLOAK_HOME="$STATE/keycloak-$KEYCLOAK_VERSION"
+
+keycloak_ready() { curl -fsS "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready" | grep -q '"UP"'; }
+
+keycloak_install() {
+  [ -f "$KEYCLOAK_HOME/.built" ] && return 0
+  [ -n "$KEYCLOAK_JAVA_HOME" ] || die "Keycloak needs a JDK 21 or 25 under /usr/lib/jvm (QBANK_KEYCLOAK_JAVA_HOME)"
+  if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
+    log "copying Keycloak $KEYCLOAK_VERSION (keycloak-quarkus-dist) from Maven Central"
+    "$ROOT/mvnw" -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:tar.gz" \
+      -DoutputDirectory="$STATE" >/dev/null || die "could not download Keycloak"
+    tar -xzf "$STATE/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz" -C "$STATE" && rm -f "$STATE/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz"
+  fi
+  # build-time options once (kc.sh build), so that every start is an optimized one
+  cat > "$KEYCLOAK_HOME/conf/keycloak.conf" <<CONF
+db=postgres
+db-url=jdbc:postgresql://127.0.0.1:$PG_PORT/qbank_keycloak
+db-username=$DB_USER
+db-password=$DB_PASSWORD
+health-enabled=true
+metrics-enabled=true
+http-enabled=true
+http-host=127.0.0.1
+http-port=$KEYCLOAK_PORT
+http-management-port=$KEYCLOAK_MANAGEMENT_PORT
+hostname=$KEYCLOAK_FRONTEND
+hostname-backchannel-dynamic=true
+proxy-headers=xforwarded
+cache=local
+CONF
+  log "building Keycloak (kc.sh build, once)"
+  JAVA_HOME="$KEYCLOAK_JAVA_HOME" "$KEYCLOAK_HOME/bin/kc.sh" build > "$STATE/keycloak-build.log" 2>&1 \
+    || { tail -20 "$STATE/keycloak-build.log" >&2; die "kc.sh build failed"; }
+  touch "$KEYCLOAK_HOME/.built"
+}
+
+keycloak_up() {
+  if port_open $KEYCLOAK_PORT; then
+    log "Keycloak answers on $KEYCLOAK_PORT (reused)"
+  else
+    keycloak_install
+    local realm="$ROOT/deploy/keycloak/qbank-realm.json" imported="$STATE/keycloak-realm.sha256"
+    if ! sha256sum --status -c "$imported" 2>/dev/null; then
+      # the realm under version control replaces the one in the database (users included) whenever it changed
+      log "importing the qbank realm from deploy/keycloak/qbank-realm.json"
+      JAVA_HOME="$KEYCLOAK_JAVA_HOME" "$KEYCLOAK_HOME/bin/kc.sh" import --optimized --file "$realm" --override true \
+        > "$STATE/keycloak-import.log" 2>&1 || { tail -20 "$STATE/keycloak-import.log" >&2; die "the realm import failed"; }
+      sha256sum "$realm" > "$imported"
+    fi
+    log "starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:$KEYCLOAK_PORT (realm qbank)"
+    # the first admin of the master realm, on the first start only; a loopback-only development password
+    JAVA_HOME="$KEYCLOAK_JAVA_HOME" JAVA_OPTS_KC_HEAP="${QBANK_KEYCLOAK_HEAP:--Xms128m -Xmx512m}" \
+      KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="${QBANK_KEYCLOAK_ADMIN_PASSWORD:-admin-local-only}" \
+      nohup "$KEYCLOAK_HOME/bin/kc.sh" start --optimized > "$STATE/keycloak.log" 2>&1 &
+    echo $! > "$STATE/keycloak.pid"
+    mark_started keycloak
+  fi
+  wait_for "Keycloak" 180 keycloak_ready
+  log "Keycloak ready: realm qbank at http://127.0.0.1:$KEYCLOAK_PORT/realms/qbank"
+}
+
+keycloak_down() {
+  if we_started keycloak && [ -f "$STATE/keycloak.pid" ]; then
+    local pid; pid=$(cat "$STATE/keycloak.pid")
+    log "stopping Keycloak (pid $pid)"
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do port_open $KEYCLOAK_PORT || break; sleep 0.2; done
+    pkill -KILL -P "$pid" 2>/dev/null || true
+    rm -f "$STATE/keycloak.pid"
+    sed -i '/^keycloak$/d' "$STARTED"
+  fi
+}
+
 status() {
   local s
-  for s in "PostgreSQL:$PG_PORT" "Redis:$REDIS_PORT" "Kafka:$KAFKA_PORT"; do
+  for s in "PostgreSQL:$PG_PORT" "Redis:$REDIS_PORT" "Kafka:$KAFKA_PORT" "Keycloak:$KEYCLOAK_PORT"; do
     if port_open "${s#*:}"; then echo "${s%%:*}: up on 127.0.0.1:${s#*:}"; else echo "${s%%:*}: down"; fi
   done
   echo "started by this script: $(paste -sd' ' "$STARTED")"
@@ -231,8 +312,9 @@ status() {
 
 case "${1:-up}" in
   up) postgres_up; redis_up; kafka_up; log "infrastructure ready" ;;
-  down) kafka_down; redis_down; postgres_down; log "stopped what this script started" ;;
+  down) keycloak_down; kafka_down; redis_down; postgres_down; log "stopped what this script started" ;;
+  keycloak) postgres_up; keycloak_up ;;
   status) status ;;
   topics) topics_create ;;
-  *) echo "usage: $0 up|status|down|topics" >&2; exit 2 ;;
+  *) echo "usage: $0 up|status|down|topics|keycloak" >&2; exit 2 ;;
 esac
