@@ -180,7 +180,10 @@ class EndToEndIT {
         given().get(base + "/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
         io.restassured.path.json.JsonPath openApi = given().accept("application/json").get(base + "/q/openapi").then()
                 .statusCode(200).body("openapi", startsWith("3.")).body("components.schemas.Problem.properties.status.type", equalTo("integer"))
+                // the scheme the operations name exists, so that generated clients and Swagger UI attach the token
+                .body("components.securitySchemes.jwt.type", equalTo("http")).body("components.securitySchemes.jwt.scheme", equalTo("bearer"))
                 .extract().jsonPath();
+        given().get(base + "/q/swagger-ui/").then().statusCode(200);
         // every API operation documents its shared errors as problem+json (ProblemResponsesFilter in common)
         Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
         assertThat(paths.keySet()).anyMatch(p -> p.startsWith("/api/v1/"));
