@@ -70,14 +70,12 @@ postgres_up() {
   fi
   wait_for "PostgreSQL" 60 pg_isready -q -h 127.0.0.1 -p $PG_PORT
   psql_admin() { as_root su postgres -c "psql -v ON_ERROR_STOP=1 -q -X $*"; }
-  # Role and databases, idempotently: production and *_test twins, owned by the qbank role.
+  # Role and databases, idempotently: the services' and their *_test twins, and Keycloak's, owned by the qbank role.
   {
     echo "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '$DB_USER', '$DB_PASSWORD') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER')\\gexec"
     echo "ALTER ROLE \"$DB_USER\" LOGIN PASSWORD '$DB_PASSWORD';"
-    for db in "${DATABASES[@]}" qbank_keycloak; do
-      for name in "$db" "${db}_test"; do
-        echo "SELECT format('CREATE DATABASE %I OWNER %I', '$name', '$DB_USER') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$name')\\gexec"
-      done
+    for name in "${DATABASES[@]}" "${DATABASES[@]/%/_test}" qbank_keycloak; do
+      echo "SELECT format('CREATE DATABASE %I OWNER %I', '$name', '$DB_USER') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$name')\\gexec"
     done
   } | (cd / && psql_admin) || die "could not create the qbank role and databases"
   # Checkpoints by time (checkpoint_timeout), not by WAL volume: under the delivery benchmark's load delivery-service writes

@@ -75,7 +75,7 @@ public class ExposureCounter {
                 .description("Serves counted while Redis was down, not yet added to its counters").register(registry);
     }
 
-    static String key(LocalDate day, UUID itemId, int version) {
+    public static String key(LocalDate day, UUID itemId, int version) {
         return "exp:" + DAY.format(day) + ":" + itemId + ":" + version;
     }
 

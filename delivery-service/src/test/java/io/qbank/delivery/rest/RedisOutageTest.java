@@ -1,4 +1,4 @@
-package io.qbank.delivery.service;
+package io.qbank.delivery.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,17 +17,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.qbank.common.events.ItemPublished;
-import io.qbank.common.events.ItemOption;
 import io.qbank.common.testing.PrivateRedis;
-import io.qbank.common.testing.TestEvents;
-import io.qbank.common.testing.TestTokens;
+import io.qbank.delivery.service.ExposureCounter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Redis stopped under quiz traffic: students keep getting items and recording answers, delivery stays ready and says
@@ -55,21 +51,20 @@ class RedisOutageTest {
     @Inject
     Pool db;
 
-    private final String tenant = "t-" + UUID.randomUUID();
-    private final String exam = "RO" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
+    private DeliveryFixtures f;
     private final List<UUID> items = new ArrayList<>();
     private int tried;
     private int failed;
 
     private io.restassured.specification.RequestSpecification student(UUID id) {
-        return given().header("Authorization", TestTokens.bearer(id, tenant, "student")).contentType(ContentType.JSON);
+        return f.as(id, f.tenant, "student");
     }
 
     /** One tutor quiz of three items, start to end; every request counted, and every one that is not 2xx. */
     private int takeQuiz() {
         UUID id = UUID.randomUUID();
         int served = 0;
-        Response started = student(id).body(Map.of("examCode", exam, "mode", "tutor", "length", 3, "adaptive", false)).post("/api/v1/quizzes");
+        Response started = student(id).body(Map.of("examCode", f.exam, "mode", "tutor", "length", 3, "adaptive", false)).post("/api/v1/quizzes");
         count(started);
         if (started.statusCode() != 201) {
             return 0;
@@ -106,21 +101,14 @@ class RedisOutageTest {
     }
 
     private void publishBank() {
+        f = new DeliveryFixtures(db);
         List<ItemPublished> bank = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             UUID itemId = UUID.randomUUID();
             items.add(itemId);
-            bank.add(new ItemPublished(itemId, 1, tenant, List.of(exam), UUID.randomUUID(), "Topic", "CV", "Stem " + i, "Which?",
-                    List.of(new ItemOption("A", "Right", true, "because"), new ItemOption("B", "Wrong", false, "no"),
-                            new ItemOption("C", "Wrong", false, "no"), new ItemOption("D", "Wrong", false, "no")),
-                    "A", "The rationale", "medium", 3, java.time.Instant.now(), List.of(UUID.randomUUID()), null, List.of(), null, List.of(),
-                    List.of(), List.of(), "human"));
+            bank.add(f.item(itemId, 1, List.of(f.exam), "Stem " + i, List.of(UUID.randomUUID()), "medium", 3));
         }
-        try (TestEvents events = new TestEvents()) {
-            bank.forEach(item -> events.send(tenant, item.itemId().toString(), item.itemId().toString(), item));
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> db.preparedQuery("SELECT count(*) FROM pool_entry WHERE tenant_id = $1")
-                .execute(Tuple.of(tenant)).await().indefinitely().iterator().next().getLong(0) == items.size());
+        f.publish(bank);
     }
 
     @Test
