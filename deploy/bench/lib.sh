@@ -44,7 +44,7 @@ start_service() {
   SERVICE_LOG="$(mktemp)"
   echo "[bench] starting $module on :$port with $("$java" -version 2>&1 | head -1) (log $SERVICE_LOG)"
   env QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" "$@" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" MP_JWT_VERIFY_ISSUER=https://qbank.dev/issuer "$@" \
     "$java" ${QBANK_JAVA_OPTS:-${QBANK_JAVA_DEFAULT_OPTS/ -XX:TieredStopAtLevel=1/}} \
     -Xlog:jit+compilation=debug:file="$TEMP_DIR/jit.log":time -Xlog:gc:file="$TEMP_DIR/gc.log":time -jar "$jar" >"$SERVICE_LOG" 2>&1 &
   SERVICE_PID=$!

@@ -263,11 +263,15 @@ CONF
 }
 
 keycloak_up() {
+  local realm="$ROOT/deploy/keycloak/qbank-realm.json" imported="$STATE/keycloak-realm.sha256"
+  if port_open $KEYCLOAK_PORT && we_started keycloak && ! sha256sum --status -c "$imported" 2>/dev/null; then
+    log "deploy/keycloak/qbank-realm.json changed: restarting Keycloak to import it"
+    keycloak_down
+  fi
   if port_open $KEYCLOAK_PORT; then
     log "Keycloak answers on $KEYCLOAK_PORT (reused)"
   else
     keycloak_install
-    local realm="$ROOT/deploy/keycloak/qbank-realm.json" imported="$STATE/keycloak-realm.sha256"
     if ! sha256sum --status -c "$imported" 2>/dev/null; then
       # the realm under version control replaces the one in the database (users included) whenever it changed
       log "importing the qbank realm from deploy/keycloak/qbank-realm.json"
@@ -309,7 +313,7 @@ status() {
 }
 
 case "${1:-up}" in
-  up) postgres_up; redis_up; kafka_up; log "infrastructure ready" ;;
+  up) postgres_up; redis_up; kafka_up; keycloak_up; log "infrastructure ready" ;;
   down) keycloak_down; kafka_down; redis_down; postgres_down; log "stopped what this script started" ;;
   keycloak) postgres_up; keycloak_up ;;
   status) status ;;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts and stops the five QBank services as local processes (runner jar with its class cache, prod profile, loopback
-# infrastructure, development JWT key; the JVM and its options: jvm.sh). Logs and pids under deploy/local/.infra/run/.
+# infrastructure, tokens of the local Keycloak; the JVM and its options: jvm.sh). Logs and pids under deploy/local/.infra/run/.
 #
 #   services.sh start    start every service that is not running, wait until each is ready
 #   services.sh train    a training run of each service without a class cache of its jar (jvm.sh)
@@ -37,8 +37,6 @@ launch() {
     # Every setting comes from the environment, as in Kubernetes; these are the loopback development values.
     QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_PASSWORD="${QBANK_DB_PASSWORD:-qbank}" \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.keys/jwt-public.pem" \
-    MP_JWT_VERIFY_ISSUER="${QBANK_JWT_ISSUER:-https://qbank.dev/issuer}" \
     nohup "$JAVA" ${QBANK_JAVA_OPTS:-$QBANK_JAVA_DEFAULT_OPTS} $cache -jar "$jar" > "$RUN/$name.log" 2>&1 &
     pid=$!
     echo "$pid" > "$RUN/$name.pid"
@@ -60,7 +58,6 @@ launch() {
 }
 
 start() {
-  java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
   launch service
 }
 
@@ -68,7 +65,6 @@ start() {
 # exits; later starts of the same build use it. Trained on a start alone, as a container image build would: JDK 25.0.3
 # could not write the cache of a service trained through the end-to-end test ("Unable to allocate from 'ro' region").
 train() {
-  java "$ROOT/deploy/local/DevToken.java" --keys "$ROOT/.keys" --init >/dev/null
   launch training
   if [ ${#launched[@]} -gt 0 ]; then terminate "${launched[@]}"; else log "every service has a class cache of its jar"; fi
 }
