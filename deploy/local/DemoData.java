@@ -2,24 +2,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Seeds the "demo" tenant through the public API (as its author and publisher would) and prints the URLs and
- * ready-to-use tokens. Idempotent: a tenant that already has the demo topics is left as it is.
+ * Seeds the "demo" tenant through the front door (the gateway on 8080), as its author and publisher would after signing in
+ * to Keycloak, and prints how to sign in. Idempotent: a tenant that already has the demo topics is left as it is.
+ * The demo users are those of deploy/keycloak/qbank-realm.json (local only), password demo-USERNAME-2026.
  * Usage: java DemoData.java <project root>
  */
 public class DemoData {
 
     static final String TENANT = "demo";
-    static final String AUTHOR = "00000000-0000-4000-8000-00000000a001";
-    static final String PUBLISHER = "00000000-0000-4000-8000-00000000b001";
-    static final String STUDENT = "00000000-0000-4000-8000-00000000c001";
-    static final String ADMIN = "00000000-0000-4000-8000-00000000d001";
-    static final String AUTHORING = "http://127.0.0.1:8081/api/v1/authoring";
+    static final String FRONT_DOOR = "http://127.0.0.1:8080";
+    static final String AUTHORING = FRONT_DOOR + "/api/v1/authoring";
+    static final List<String> USERS = List.of("student", "student2", "author", "publisher", "admin");
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static String root;
 
@@ -54,7 +52,7 @@ public class DemoData {
 
     public static void main(String[] args) throws Exception {
         root = args.length > 0 ? args[0] : ".";
-        String author = token(AUTHOR, "author"), publisher = token(PUBLISHER, "publisher");
+        String author = signIn("author"), publisher = signIn("publisher");
         String topics = call("GET", AUTHORING + "/topics", author, null, 200);
         if (topics.contains("\"blueprintCode\":\"DEMO-CAR\"")) {
             System.out.println("[demo] the demo tenant has its items already");
@@ -80,29 +78,29 @@ public class DemoData {
         }
         System.out.println("""
 
-                QBank is running (logs: deploy/local/.infra/run/*.log; stop with ./qbank stop)
-                  authoring   http://127.0.0.1:8081/api/v1/authoring   (OpenAPI: http://127.0.0.1:8081/q/openapi)
-                  delivery    http://127.0.0.1:8082/api/v1/quizzes
-                  generation  http://127.0.0.1:8083/api/v1/generation
-                  review      http://127.0.0.1:8084/api/v1/reviews
-                  analytics   http://127.0.0.1:8085/api/v1/analytics
-                Tokens for tenant demo, valid 8 hours (new ones: ./qbank token --role student):""");
-        System.out.println("  STUDENT=" + token(STUDENT, "student"));
-        System.out.println("  AUTHOR=" + author);
-        System.out.println("  PUBLISHER=" + publisher);
-        System.out.println("  ADMIN=" + token(ADMIN, "admin"));
+                QBank is running: open http://127.0.0.1:8080/ and sign in (tenant demo; logs: deploy/local/.infra/run/*.log and
+                deploy/local/.infra/gateway/; stop with ./qbank stop).""");
+        for (String user : USERS) {
+            System.out.printf("  %-10s password %s%n", user, password(user));
+        }
         System.out.println("""
-                Try:
+                The APIs, through the same front door: http://127.0.0.1:8080/api/v1/{authoring,quizzes,generation,reviews,analytics}
+                (OpenAPI and Swagger UI of each service: http://127.0.0.1:808[1-5]/q/swagger-ui). A token for curl:
+                  STUDENT=$(./qbank token student)
                   curl -s -H "Authorization: Bearer $STUDENT" -H 'content-type: application/json' \\
-                       -d '{"examCode":"DEMO","mode":"tutor","length":3}' http://127.0.0.1:8082/api/v1/quizzes""");
+                       -d '{"examCode":"DEMO","mode":"tutor","length":3}' http://127.0.0.1:8080/api/v1/quizzes""");
     }
 
-    static String token(String sub, String role) throws Exception {
-        Process p = new ProcessBuilder("java", root + "/deploy/local/DevToken.java", "--keys", root + "/.keys", "--role", role,
-                "--tenant", TENANT, "--sub", sub).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String token = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    static String password(String user) {
+        return "demo-" + user + "-2026";
+    }
+
+    /** The user's access token, from deploy/local/SignIn.java (Keycloak's password grant through the front door). */
+    static String signIn(String user) throws Exception {
+        Process p = new ProcessBuilder("java", root + "/deploy/local/SignIn.java", user).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String token = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("could not mint a token");
+            throw new IllegalStateException(user + " could not sign in");
         }
         return token;
     }

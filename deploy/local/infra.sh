@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Local infrastructure without Docker: PostgreSQL and Redis (Debian packages), Kafka in KRaft mode
-# (jars from Maven Central), the contract's topics from deploy/topics.txt.
+# Local infrastructure without Docker: PostgreSQL and Redis (Debian packages), Kafka in KRaft mode (jars from Maven
+# Central) with the contract's topics from deploy/topics.txt, Keycloak (from Maven Central, realm deploy/keycloak/) and the
+# gateway (nginx from Debian, routes deploy/gateway/routes.txt) on 8080.
 #
 #   infra.sh up       install what is missing, start what is not running, wait until each answers
 #   infra.sh status   what answers, and what this script started
@@ -14,7 +15,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 STATE="${QBANK_INFRA_DIR:-$HERE/.infra}"
-STARTED="$STATE/started"            # one line per server this script started: postgres | redis | kafka
+STARTED="$STATE/started"            # one line per server this script started: postgres | redis | kafka | keycloak | gateway
 PG_PORT=5432; REDIS_PORT=6379; KAFKA_PORT=9092; KAFKA_CONTROLLER_PORT=9093
 KEYCLOAK_PORT=8180; KEYCLOAK_MANAGEMENT_PORT=9180
 DB_USER="${QBANK_DB_USER:-qbank}"
@@ -304,19 +305,57 @@ keycloak_down() {
   fi
 }
 
+# ---------------------------------------------------------------- the gateway (nginx): the front door on 8080
+GATEWAY_PORT=8080
+GATEWAY_STATE="$STATE/gateway"
+# the web app's build (web/dist) when there is one
+WEB_ROOT="${QBANK_WEB_ROOT:-$ROOT/web/dist}"
+
+gateway_ready() { curl -fsS "http://127.0.0.1:$GATEWAY_PORT/gateway/health" | grep -q ok; }
+
+# Generates the configuration from deploy/gateway/routes.txt; starts nginx, or reloads the one this script started.
+gateway_up() {
+  command -v nginx >/dev/null || apt_install nginx
+  mkdir -p "$GATEWAY_STATE"/tmp "$WEB_ROOT"
+  "$ROOT/deploy/gateway/nginx.sh" "$GATEWAY_STATE" "$WEB_ROOT" > "$GATEWAY_STATE/nginx.conf.new"
+  nginx -q -t -c "$GATEWAY_STATE/nginx.conf.new" -e "$GATEWAY_STATE/error.log" || die "the generated nginx configuration is invalid"
+  mv "$GATEWAY_STATE/nginx.conf.new" "$GATEWAY_STATE/nginx.conf"
+  if we_started gateway && [ -f "$GATEWAY_STATE/nginx.pid" ] && kill -0 "$(cat "$GATEWAY_STATE/nginx.pid")" 2>/dev/null; then
+    nginx -c "$GATEWAY_STATE/nginx.conf" -e "$GATEWAY_STATE/error.log" -s reload
+    log "gateway reloaded (routes: deploy/gateway/routes.txt)"
+  elif port_open $GATEWAY_PORT; then
+    log "something else answers on $GATEWAY_PORT: the gateway cannot start (reused as it is)"
+  else
+    nginx -c "$GATEWAY_STATE/nginx.conf" -e "$GATEWAY_STATE/error.log" || die "nginx did not start; see $GATEWAY_STATE/error.log"
+    mark_started gateway
+  fi
+  wait_for "the gateway" 20 gateway_ready
+  log "gateway ready: http://127.0.0.1:$GATEWAY_PORT/ (web app from $WEB_ROOT)"
+}
+
+gateway_down() {
+  if we_started gateway && [ -f "$GATEWAY_STATE/nginx.pid" ]; then
+    log "stopping the gateway"
+    nginx -c "$GATEWAY_STATE/nginx.conf" -e "$GATEWAY_STATE/error.log" -s quit 2>/dev/null || true
+    for _ in $(seq 1 50); do port_open $GATEWAY_PORT || break; sleep 0.2; done
+    sed -i '/^gateway$/d' "$STARTED"
+  fi
+}
+
 status() {
   local s
-  for s in "PostgreSQL:$PG_PORT" "Redis:$REDIS_PORT" "Kafka:$KAFKA_PORT" "Keycloak:$KEYCLOAK_PORT"; do
+  for s in "PostgreSQL:$PG_PORT" "Redis:$REDIS_PORT" "Kafka:$KAFKA_PORT" "Keycloak:$KEYCLOAK_PORT" "gateway:$GATEWAY_PORT"; do
     if port_open "${s#*:}"; then echo "${s%%:*}: up on 127.0.0.1:${s#*:}"; else echo "${s%%:*}: down"; fi
   done
   echo "started by this script: $(paste -sd' ' "$STARTED")"
 }
 
 case "${1:-up}" in
-  up) postgres_up; redis_up; kafka_up; keycloak_up; log "infrastructure ready" ;;
-  down) keycloak_down; kafka_down; redis_down; postgres_down; log "stopped what this script started" ;;
+  up) postgres_up; redis_up; kafka_up; keycloak_up; gateway_up; log "infrastructure ready" ;;
+  down) gateway_down; keycloak_down; kafka_down; redis_down; postgres_down; log "stopped what this script started" ;;
   keycloak) postgres_up; keycloak_up ;;
+  gateway) gateway_up ;;
   status) status ;;
   topics) topics_create ;;
-  *) echo "usage: $0 up|status|down|topics|keycloak" >&2; exit 2 ;;
+  *) echo "usage: $0 up|status|down|topics|keycloak|gateway" >&2; exit 2 ;;
 esac

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,44 +35,26 @@ import io.restassured.specification.RequestSpecification;
  */
 class EndToEndIT {
 
-    static final String AUTHORING = url("authoring", 8081);
-    static final String DELIVERY = url("delivery", 8082);
-    static final String GENERATION = url("generation", 8083);
-    static final String REVIEW = url("review", 8084);
-    static final String ANALYTICS = url("analytics", 8085);
+    /** The APIs, all through the front door (the gateway routes each prefix to its service). */
+    static final String AUTHORING = Identity.FRONT_DOOR;
+    static final String DELIVERY = Identity.FRONT_DOOR;
+    static final String GENERATION = Identity.FRONT_DOOR;
+    static final String REVIEW = Identity.FRONT_DOOR;
+    static final String ANALYTICS = Identity.FRONT_DOOR;
 
-    static final String TENANT = "e2e-" + UUID.randomUUID();
-    static final UUID AUTHOR = UUID.randomUUID();
-    static final UUID PUBLISHER = UUID.randomUUID();
-    static final UUID STUDENT = UUID.randomUUID();
+    static final String TENANT = Identity.tenant("e2e");
+    static UUID STUDENT;
     static String authorToken;
     static String publisherToken;
     static String studentToken;
 
-    static String url(String service, int port) {
-        return System.getProperty("qbank." + service + ".url", "http://127.0.0.1:" + port);
-    }
-
     @BeforeAll
-    static void mintTokens() throws Exception {
-        authorToken = devToken(AUTHOR, "author");
-        publisherToken = devToken(PUBLISHER, "publisher");
-        studentToken = devToken(STUDENT, "student");
-    }
-
-    /** Tokens come from the project's own development command, with the key pair the services verify. */
-    static String devToken(UUID sub, String role) throws IOException, InterruptedException {
-        return devToken(sub, role, TENANT);
-    }
-
-    static String devToken(UUID sub, String role, String tenant) throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("qbank.root", ".."));
-        Process process = new ProcessBuilder("java", root.resolve("deploy/local/DevToken.java").toString(), "--keys",
-                root.resolve(".keys").toString(), "--role", role, "--tenant", tenant, "--sub", sub.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(process.waitFor()).isZero();
-        return token;
+    static void signIn() {
+        authorToken = Identity.token(TENANT, "author");
+        publisherToken = Identity.token(TENANT, "publisher");
+        Identity.User student = Identity.user(TENANT, "student");
+        STUDENT = student.id();
+        studentToken = student.token();
     }
 
     static RequestSpecification as(String token) {
@@ -166,7 +145,7 @@ class EndToEndIT {
     @ParameterizedTest
     @ValueSource(strings = { "authoring", "delivery", "generation", "review", "analytics" })
     void everyServiceIsReadyAndServesMetricsAndOpenApi(String service) {
-        String base = url(service, switch (service) {
+        String base = Services.url(service, switch (service) {
             case "authoring" -> 8081;
             case "delivery" -> 8082;
             case "generation" -> 8083;

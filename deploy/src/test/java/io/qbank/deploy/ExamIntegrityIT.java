@@ -1,10 +1,10 @@
 package io.qbank.deploy;
 
-import static io.qbank.deploy.EndToEndIT.ANALYTICS;
-import static io.qbank.deploy.EndToEndIT.AUTHORING;
-import static io.qbank.deploy.EndToEndIT.DELIVERY;
-import static io.qbank.deploy.EndToEndIT.GENERATION;
-import static io.qbank.deploy.EndToEndIT.REVIEW;
+import static io.qbank.deploy.Services.ANALYTICS;
+import static io.qbank.deploy.Services.AUTHORING;
+import static io.qbank.deploy.Services.DELIVERY;
+import static io.qbank.deploy.Services.GENERATION;
+import static io.qbank.deploy.Services.REVIEW;
 import static io.qbank.deploy.EndToEndIT.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +37,7 @@ import io.restassured.response.Response;
  */
 class ExamIntegrityIT {
 
-    static final String TENANT = "e2e-exam-" + UUID.randomUUID();
-    static final UUID STUDENT = UUID.randomUUID();
+    static final String TENANT = Identity.tenant("e2e-exam");
     static final String RATIONALE = "The rationale of item ";
     /** The value of a path parameter the student has no id for. */
     static final UUID UNKNOWN = UUID.randomUUID();
@@ -48,9 +47,10 @@ class ExamIntegrityIT {
 
     @Test
     void duringAnExamNoStudentReadableEndpointChangesUntilItEnds() throws Exception {
-        String author = EndToEndIT.devToken(UUID.randomUUID(), "author", TENANT);
-        String publisher = EndToEndIT.devToken(UUID.randomUUID(), "publisher", TENANT);
-        String student = EndToEndIT.devToken(STUDENT, "student", TENANT);
+        String author = Identity.token(TENANT, "author");
+        String publisher = Identity.token(TENANT, "publisher");
+        Identity.User signedIn = Identity.user(TENANT, "student");
+        String student = signedIn.token();
         List<String> items = new ArrayList<>();
         String topic = as(author).body(Map.of("name", "Cardiology", "blueprintCode", "CV")).post(AUTHORING + "/api/v1/authoring/topics")
                 .then().statusCode(201).extract().path("id");
@@ -83,7 +83,7 @@ class ExamIntegrityIT {
         String exam = as(student).body(Map.of("examCode", "DEMO", "mode", "exam", "length", 3)).post(DELIVERY + "/api/v1/quizzes")
                 .then().statusCode(201).extract().path("id");
         as(student).post(DELIVERY + "/api/v1/quizzes/" + exam + "/next").then().statusCode(200).body("position", equalTo(1));
-        Map<String, List<String>> ids = Map.of("quizId", List.of(exam, tutor), "itemId", items, "userId", List.of("me", STUDENT.toString()),
+        Map<String, List<String>> ids = Map.of("quizId", List.of(exam, tutor), "itemId", items, "userId", List.of("me", signedIn.id().toString()),
                 "position", List.of("1"));
         Map<String, Object> before = sweep(student, ids);
         assertThat(before.values()).as("the walk reads something").anyMatch(v -> v instanceof List<?> l && !l.isEmpty());

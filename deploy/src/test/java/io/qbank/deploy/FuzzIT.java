@@ -1,10 +1,10 @@
 package io.qbank.deploy;
 
-import static io.qbank.deploy.EndToEndIT.ANALYTICS;
-import static io.qbank.deploy.EndToEndIT.AUTHORING;
-import static io.qbank.deploy.EndToEndIT.DELIVERY;
-import static io.qbank.deploy.EndToEndIT.GENERATION;
-import static io.qbank.deploy.EndToEndIT.REVIEW;
+import static io.qbank.deploy.Services.ANALYTICS;
+import static io.qbank.deploy.Services.AUTHORING;
+import static io.qbank.deploy.Services.DELIVERY;
+import static io.qbank.deploy.Services.GENERATION;
+import static io.qbank.deploy.Services.REVIEW;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,7 @@ import io.restassured.specification.RequestSpecification;
  */
 class FuzzIT {
 
-    static final String TENANT = "e2e-fuzz-" + UUID.randomUUID();
+    static final String TENANT = Identity.tenant("e2e-fuzz");
     static final Duration BUDGET = Duration.ofSeconds(Long.getLong("qbank.fuzz.seconds", 120));
     static final ObjectMapper JSON = new ObjectMapper();
     static final RestAssuredConfig TIMEOUTS = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
@@ -54,7 +54,7 @@ class FuzzIT {
 
     @Test
     void noOperationAnswers500OrAnErrorThatIsNotAProblem() throws Exception {
-        String admin = EndToEndIT.devToken(UUID.randomUUID(), "admin", TENANT);
+        String admin = Identity.token(TENANT, "admin");
         objectsToAimAt(admin);
         long deadline = System.nanoTime() + BUDGET.toNanos();
         for (String base : List.of(AUTHORING, DELIVERY, GENERATION, REVIEW, ANALYTICS)) {
@@ -82,8 +82,7 @@ class FuzzIT {
         String topic = EndToEndIT.as(admin).body(Map.of("name", "Fuzz", "blueprintCode", "FZ")).post(AUTHORING + "/api/v1/authoring/topics")
                 .then().statusCode(201).extract().path("id");
         // the one who writes an item may not approve it: an author and a publisher
-        String item = ExamIntegrityIT.publish(EndToEndIT.devToken(UUID.randomUUID(), "author", TENANT),
-                EndToEndIT.devToken(UUID.randomUUID(), "publisher", TENANT), topic, 0, "FUZZ");
+        String item = ExamIntegrityIT.publish(Identity.token(TENANT, "author"), Identity.token(TENANT, "publisher"), topic, 0, "FUZZ");
         String quiz = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             Response r = EndToEndIT.as(admin).body(Map.of("examCode", "FUZZ", "mode", "tutor", "length", 1)).post(DELIVERY + "/api/v1/quizzes");
             return r.statusCode() == 201 ? r.<String>path("id") : null;

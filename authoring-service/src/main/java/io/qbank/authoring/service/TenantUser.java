@@ -4,9 +4,20 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.qbank.authoring.domain.Role;
 
 /** A user of the caller's tenant as its admin sees it. */
-public record TenantUser(UUID id, String username, String email, String firstName, String lastName, boolean enabled,
-        Set<Role> roles, boolean passwordChangeRequired, Instant createdAt) {
+public record TenantUser(
+        @Schema(description = "The user's id: the sub of their tokens", example = "3f681c3a-f999-4bec-a099-a659cce105ba") UUID id,
+        @Schema(example = "jordan.lee") String username,
+        @Schema(example = "jordan.lee@example.edu") String email,
+        @Schema(example = "Jordan") String firstName,
+        @Schema(example = "Lee") String lastName,
+        @Schema(description = "Whether the user may sign in", example = "true") boolean enabled,
+        @Schema(example = "[\"student\"]") Set<Role> roles,
+        @Schema(description = "Whether the user must change a temporary password at the next sign-in", example = "false")
+        boolean passwordChangeRequired,
+        @Schema(example = "2026-12-07T11:11:25.640Z") Instant createdAt) {
 }

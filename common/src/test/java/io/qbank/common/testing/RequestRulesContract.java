@@ -113,4 +113,20 @@ public abstract class RequestRulesContract {
         r.then().contentType(startsWith("application/problem+json"));
         assertThat(r.<java.util.List<String>>path("violations.field")).containsExactly("page");
     }
+
+    /** The test profile allows one origin, {@code https://web.qbank.test}; production none unless configured. */
+    @Test
+    void crossOriginRequestsAreAnsweredOnlyForConfiguredOrigins() {
+        String token = token("\"" + tenant + "\"", groups(), now(), now() + 300);
+        Response allowed = given().header("Origin", "https://web.qbank.test").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization").options(path());
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://web.qbank.test");
+        assertThat(allowed.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
+
+        Response refused = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization").options(path());
+        assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+        Response read = given().header("Origin", "https://evil.example").header("Authorization", "Bearer " + token).get(path());
+        assertThat(read.header("Access-Control-Allow-Origin")).isNull();
+    }
 }
