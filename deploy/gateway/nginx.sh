@@ -101,6 +101,11 @@ cat <<EOF
     }
 
     location = /gateway/health { default_type text/plain; return 200 "ok\n"; }
+    # an API path no route takes: a problem, not the web app
+    location /api/ {
+      default_type application/problem+json;
+      return 404 '{"type":"https://qbank.io/problems/404","title":"Not found","status":404,"detail":"no API answers at this path"}';
+    }
 
 EOF
 routes | while read -r prefix backend port body kind; do

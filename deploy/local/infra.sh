@@ -23,6 +23,7 @@ DB_PASSWORD="${QBANK_DB_PASSWORD:-qbank}"   # a loopback-only development passwo
 DATABASES=(qbank_authoring qbank_delivery qbank_generation qbank_review qbank_analytics)
 KAFKA_VERSION=4.1.1
 KEYCLOAK_VERSION=26.7.3
+KEYCLOAK_ADMIN_PASSWORD="${QBANK_KEYCLOAK_ADMIN_PASSWORD:-admin-local-only}"   # the master realm's admin; loopback only
 # Keycloak runs on Temurin 25 (its supported JDKs are 17, 21 and 25; the services run on 25 too)
 KEYCLOAK_JAVA_HOME="${QBANK_KEYCLOAK_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}"
 # the browser's view of Keycloak: through the front door (the gateway) on 8080
@@ -276,14 +277,14 @@ keycloak_up() {
     if ! sha256sum --status -c "$imported" 2>/dev/null; then
       # the realm under version control replaces the one in the database (users included) whenever it changed
       log "importing the qbank realm from deploy/keycloak/qbank-realm.json"
-      JAVA_HOME="$KEYCLOAK_JAVA_HOME" "$KEYCLOAK_HOME/bin/kc.sh" import --optimized --file "$realm" --override true \
+      # the first import creates the master realm too, with its first admin (a loopback-only development password)
+      JAVA_HOME="$KEYCLOAK_JAVA_HOME" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" \
+        "$KEYCLOAK_HOME/bin/kc.sh" import --optimized --file "$realm" --override true \
         > "$STATE/keycloak-import.log" 2>&1 || { tail -20 "$STATE/keycloak-import.log" >&2; die "the realm import failed"; }
       sha256sum "$realm" > "$imported"
     fi
     log "starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:$KEYCLOAK_PORT (realm qbank)"
-    # the first admin of the master realm, on the first start only; a loopback-only development password
     JAVA_HOME="$KEYCLOAK_JAVA_HOME" JAVA_OPTS_KC_HEAP="${QBANK_KEYCLOAK_HEAP:--Xms128m -Xmx512m}" \
-      KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="${QBANK_KEYCLOAK_ADMIN_PASSWORD:-admin-local-only}" \
       nohup "$KEYCLOAK_HOME/bin/kc.sh" start --optimized > "$STATE/keycloak.log" 2>&1 &
     echo $! > "$STATE/keycloak.pid"
     mark_started keycloak
