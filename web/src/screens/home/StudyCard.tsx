@@ -1,0 +1,43 @@
+import { Card } from '../../components/Card';
+import { useApi } from '../../components/useApi';
+
+interface Profile {
+  xp: number;
+  level: number;
+  nextLevelAtXp: number;
+  currentStreak: number;
+}
+interface Due {
+  items: unknown[];
+}
+
+export function StudyCard() {
+  const profile = useApi<Profile>('/api/v1/reviews/profile');
+  const due = useApi<Due>('/api/v1/reviews/due');
+  return (
+    <Card title="Your study" loaded={profile}>
+      {(p) => (
+        <dl className="figures">
+          <div>
+            <dt>Level</dt>
+            <dd data-testid="level">{p.level}</dd>
+          </div>
+          <div>
+            <dt>XP</dt>
+            <dd>
+              {p.xp} <span className="muted small">/ {p.nextLevelAtXp}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Streak</dt>
+            <dd>{p.currentStreak} d</dd>
+          </div>
+          <div>
+            <dt>Due</dt>
+            <dd>{due.state === 'done' ? due.value.items.length : '…'}</dd>
+          </div>
+        </dl>
+      )}
+    </Card>
+  );
+}
