@@ -92,12 +92,48 @@ class ManifestsTest {
     }
 
     @Test
-    void theIngressRoutesEachApiPrefixToItsService() {
-        List<Map<String, Object>> paths = at(ofKind("Ingress").get(0), "spec", "rules", "0", "http", "paths");
+    void theGatewayRoutesEachRouteOfTheListAndTheWebAppAndNothingElse() throws IOException {
+        assertThat(ofKind("Ingress")).isEmpty();
+        assertThat(ofKind("Gateway")).hasSize(1);
         Map<String, String> routes = new HashMap<>();
-        paths.forEach(p -> routes.put(at(p, "path"), at(p, "backend", "service", "name")));
-        assertThat(routes).hasSize(5);
+        for (Map<String, Object> route : ofKind("HTTPRoute")) {
+            List<Map<String, Object>> rules = at(route, "spec", "rules");
+            assertThat(rules).hasSize(1);
+            if (at(rules.get(0), "matches") == null) {
+                assertThat((String) at(rules.get(0), "filters", "0", "requestRedirect", "scheme")).isEqualTo("https");
+                continue;
+            }
+            routes.put(at(rules.get(0), "matches", "0", "path", "value"), at(rules.get(0), "backendRefs", "0", "name"));
+        }
+        Map<String, String> list = new HashMap<>(Map.of("/", "qbank-web"));
+        for (String line : Files.readAllLines(DEPLOY.resolve("gateway/routes.txt"))) {
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
+                String[] f = line.strip().split("\\s+");
+                list.put(f[0], f[1]);
+            }
+        }
+        assertThat(routes).isEqualTo(list);
         PREFIXES.forEach((service, prefix) -> assertThat(routes).containsEntry(prefix, service));
+    }
+
+    @Test
+    void keycloakRunsOnAnOperatorsDatabaseWithTheRealmMadeForProduction() throws IOException {
+        Map<String, Object> cluster = ofKind("Cluster").get(0);
+        assertThat((String) at(cluster, "apiVersion")).isEqualTo("postgresql.cnpg.io/v1");
+        String realm = ofKind("ConfigMap").stream().filter(c -> "keycloak-realm".equals(at(c, "metadata", "name")))
+                .map(c -> (String) at(c, "data", "qbank-realm.json")).findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(realm);
+        assertThat(json.get("realm").asText()).isEqualTo("qbank");
+        assertThat(json.get("sslRequired").asText()).isEqualTo("all");
+        assertThat(json.get("clients").findValuesAsText("clientId")).containsExactlyInAnyOrder("qbank-web", "qbank-admin-api");
+        assertThat(json.get("users").findValuesAsText("username")).containsExactly("service-account-qbank-admin-api");
+        assertThat(realm).doesNotContain("local-admin-api-secret").doesNotContain("127.0.0.1").doesNotContain("demo-");
+        for (Map<String, Object> config : ofKind("ConfigMap")) {
+            if (PREFIXES.containsKey(((String) at(config, "metadata", "name")).replace("-config", ""))) {
+                assertThat((String) at(config, "data", "QBANK_IDENTITY_URL")).isEqualTo("http://keycloak:8080");
+                assertThat((String) at(config, "data", "QBANK_IDENTITY_PUBLIC_URL")).startsWith("https://");
+            }
+        }
     }
 
     @Test
