@@ -2,14 +2,18 @@
 # Writes the local gateway's nginx configuration, generated from deploy/gateway/routes.txt and security-headers.txt, to
 # stdout.
 #   nginx.sh STATE_DIR WEB_ROOT
-# Settings (environment): QBANK_GATEWAY_LISTEN (127.0.0.1:8080), QBANK_GATEWAY_RATE (requests a second per client to the
-# APIs, 20), QBANK_GATEWAY_BURST (40), QBANK_GATEWAY_IDP_RATE (sign-in requests a second per client, 5).
+# Settings (environment): QBANK_GATEWAY_LISTEN (127.0.0.1:8080); API requests a second per user (per bearer token, per
+# address without one) QBANK_GATEWAY_RATE (20) with bursts of QBANK_GATEWAY_BURST (40), and per address (a whole class
+# behind one NAT) QBANK_GATEWAY_ADDRESS_RATE (200, bursts of 400); sign-in requests a second per address
+# QBANK_GATEWAY_IDP_RATE (20, bursts of 60; Keycloak's brute-force detection guards each account).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 STATE=$1 WEB=$2
 LISTEN="${QBANK_GATEWAY_LISTEN:-127.0.0.1:8080}"
-RATE="${QBANK_GATEWAY_RATE:-20}" BURST="${QBANK_GATEWAY_BURST:-40}" IDP_RATE="${QBANK_GATEWAY_IDP_RATE:-5}"
+RATE="${QBANK_GATEWAY_RATE:-20}" BURST="${QBANK_GATEWAY_BURST:-40}"
+ADDRESS_RATE="${QBANK_GATEWAY_ADDRESS_RATE:-200}" ADDRESS_BURST=$(( ${QBANK_GATEWAY_ADDRESS_RATE:-200} * 2 ))
+IDP_RATE="${QBANK_GATEWAY_IDP_RATE:-20}" IDP_BURST=$(( ${QBANK_GATEWAY_IDP_RATE:-20} * 3 ))
 
 routes() { grep -vE '^\s*(#|$)' "$HERE/routes.txt"; }
 
@@ -50,7 +54,10 @@ http {
   # HSTS only where the gateway is reached over TLS (the header is not sent when its value is empty)
   map \$scheme \$hsts { https "max-age=63072000; includeSubDomains"; default ""; }
 
-  limit_req_zone \$binary_remote_addr zone=api:10m rate=${RATE}r/s;
+  # a user is their bearer token (its signature's last 43 characters), or their address without one
+  map \$http_authorization \$api_user { "~(?<signature>[A-Za-z0-9_-]{43})\$" \$signature; default \$binary_remote_addr; }
+  limit_req_zone \$api_user zone=api_user:20m rate=${RATE}r/s;
+  limit_req_zone \$binary_remote_addr zone=api_address:10m rate=${ADDRESS_RATE}r/s;
   limit_req_zone \$binary_remote_addr zone=idp:10m rate=${IDP_RATE}r/s;
   limit_req_status 429;
   limit_req_log_level warn;
@@ -109,8 +116,8 @@ routes | while read -r prefix backend port body kind; do
   printf '    location ~ ^%s(/|$) {\n' "${prefix//./\\.}"
   printf '      client_max_body_size %s;\n' "$body"
   case $kind in
-    api|stream) printf '      limit_req zone=api burst=%s nodelay;\n' "$BURST" ;;
-    idp) printf '      limit_req zone=idp burst=20 nodelay;\n' ;;
+    api|stream) printf '      limit_req zone=api_user burst=%s nodelay;\n      limit_req zone=api_address burst=%s nodelay;\n' "$BURST" "$ADDRESS_BURST" ;;
+    idp) printf '      limit_req zone=idp burst=%s nodelay;\n' "$IDP_BURST" ;;
   esac
   case $kind in
     stream) printf '      proxy_buffering off;\n      proxy_read_timeout 1h;\n' ;;

@@ -72,6 +72,21 @@ class GatewayIT {
     }
 
     @Test
+    void theServicesAnswerNoCrossOriginRequestByDefault() throws Exception {
+        String admin = Identity.token(TENANT, "admin");
+        for (String[] route : apiRoutes()) {
+            for (String base : List.of(GATEWAY, "http://127.0.0.1:" + route[2])) {
+                Response preflight = given().header("Origin", "http://127.0.0.1:5173").header("Access-Control-Request-Method", "GET")
+                        .header("Access-Control-Request-Headers", "authorization").options(base + route[0]);
+                assertThat(preflight.header("Access-Control-Allow-Origin")).as("preflight at " + base + route[0]).isNull();
+                Response read = given().header("Origin", "https://elsewhere.example").header("Authorization", "Bearer " + admin)
+                        .get(base + route[0] + "/anything");
+                assertThat(read.header("Access-Control-Allow-Origin")).as("read at " + base + route[0]).isNull();
+            }
+        }
+    }
+
+    @Test
     void theWebAppIsServedForEveryPathOfItsOwn() {
         Response index = given().get(GATEWAY + "/");
         index.then().statusCode(200).contentType(startsWith("text/html")).body(containsString("<div id=\"root\"></div>"));
@@ -120,20 +135,29 @@ class GatewayIT {
                 .isNotEqualTo(413);
     }
 
-    @Test
-    void aBurstOverTheRateIs429WithRetryAfter() throws Exception {
+    /** 150 requests at once with these headers: the answers. */
+    private static List<HttpResponse<String>> burst(String... headers) {
         HttpClient http = HttpClient.newHttpClient();
-        List<CompletableFuture<HttpResponse<String>>> burst = IntStream.range(0, 150)
-                .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/quizzes")).build(),
-                        HttpResponse.BodyHandlers.ofString()))
-                .toList();
-        List<HttpResponse<String>> answers = burst.stream().map(CompletableFuture::join).toList();
+        HttpRequest request = headers.length == 0 ? HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/quizzes")).build()
+                : HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/quizzes")).headers(headers).build();
+        return IntStream.range(0, 150).mapToObj(i -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString())).toList()
+                .stream().map(CompletableFuture::join).toList();
+    }
+
+    @Test
+    void aBurstOverTheRateIs429WithRetryAfterAndTheRateIsPerUser() throws Exception {
+        String one = Identity.token(TENANT, "student"), other = Identity.token(TENANT, "student");
+        List<HttpResponse<String>> answers = burst("Authorization", "Bearer " + one);
         List<HttpResponse<String>> limited = answers.stream().filter(r -> r.statusCode() == 429).toList();
         assertThat(limited).as("some of 150 requests at once are over the rate").isNotEmpty();
-        assertThat(answers.stream().filter(r -> r.statusCode() == 401)).as("the burst within the rate reaches the service").isNotEmpty();
+        assertThat(answers.stream().filter(r -> r.statusCode() == 200)).as("the burst within the rate reaches the service").isNotEmpty();
         assertThat(limited.get(0).headers().firstValue("Retry-After")).hasValue("1");
         assertThat(limited.get(0).headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(limited.get(0).body()).contains("\"status\":429");
-        Thread.sleep(3000); // the bucket refills (40 requests at 20 a second) before the next test
+        // another user from the same address is not held back by the first one's burst
+        assertThat(given().header("Authorization", "Bearer " + other).get(GATEWAY + "/api/v1/quizzes").statusCode()).isEqualTo(200);
+        // without a token, the address is the client
+        assertThat(burst().stream().filter(r -> r.statusCode() == 429)).isNotEmpty();
+        Thread.sleep(3000); // the buckets refill (40 requests at 20 a second) before the next test
     }
 }
