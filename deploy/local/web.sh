@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The web app (web/): its build, which the gateway serves, and its browser tests against the running suite.
 #
-#   web.sh build     npm ci when package-lock.json changed, then the type check and the production build into web/dist
+#   web.sh build     npm ci when package-lock.json changed, then the typed API client generated from the services' OpenAPI
+#                    documents (<service>/target/openapi, made by their build), the type check and the build into web/dist
+#   web.sh lint      the services' OpenAPI documents against Redocly's recommended rules
 #   web.sh test      the browser tests (Playwright driving Debian's Chromium, installed when missing) against the front door;
 #                    screenshots of every screen in web/test-results/screenshots
 set -euo pipefail
@@ -27,6 +29,12 @@ build() {
   (cd "$WEB" && npm run --silent build -- --logLevel warn)
 }
 
+lint() {
+  install
+  log "the services' OpenAPI documents against Redocly's recommended rules"
+  (cd "$WEB" && npm run --silent lint:openapi)
+}
+
 browser_tests() {
   install
   if [ ! -x /usr/bin/chromium ]; then
@@ -40,6 +48,7 @@ browser_tests() {
 
 case "${1:-}" in
   build) build ;;
+  lint) lint ;;
   test) browser_tests ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  *) echo "usage: $0 build|lint|test" >&2; exit 2 ;;
 esac

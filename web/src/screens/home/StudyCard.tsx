@@ -1,19 +1,10 @@
+import { reviews } from '../../api/client';
 import { Card } from '../../components/Card';
 import { useApi } from '../../components/useApi';
 
-interface Profile {
-  xp: number;
-  level: number;
-  nextLevelAtXp: number;
-  currentStreak: number;
-}
-interface Due {
-  items: unknown[];
-}
-
 export function StudyCard() {
-  const profile = useApi<Profile>('/api/v1/reviews/profile');
-  const due = useApi<Due>('/api/v1/reviews/due');
+  const profile = useApi(() => reviews.GET('/api/v1/reviews/profile'));
+  const due = useApi(() => reviews.GET('/api/v1/reviews/due'));
   return (
     <Card title="Your study" loaded={profile}>
       {(p) => (
@@ -34,7 +25,7 @@ export function StudyCard() {
           </div>
           <div>
             <dt>Due</dt>
-            <dd>{due.state === 'done' ? due.value.items.length : '…'}</dd>
+            <dd>{due.state === 'done' ? (due.value.items?.length ?? 0) : '…'}</dd>
           </div>
         </dl>
       )}

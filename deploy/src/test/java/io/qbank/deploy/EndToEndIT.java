@@ -166,8 +166,14 @@ class EndToEndIT {
         // every API operation documents its shared errors as problem+json (ProblemResponsesFilter in common)
         Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
         assertThat(paths.keySet()).anyMatch(p -> p.startsWith("/api/v1/"));
+        java.util.Set<Object> operationIds = new java.util.HashSet<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             if (path.startsWith("/api/")) {
+                // named, once, and with the roles that may call it (from its @RolesAllowed)
+                assertThat(operationIds.add(operation.get("operationId"))).as(method + " " + path + " has a name of its own").isTrue();
+                assertThat(operation.get("operationId")).as(method + " " + path).isNotNull();
+                assertThat((List<?>) operation.get("x-roles")).as(method + " " + path + " x-roles").isNotEmpty()
+                        .allMatch(role -> List.of("student", "author", "publisher", "admin").contains(role));
                 Map<?, ?> unauthorized = (Map<?, ?>) ((Map<?, ?>) operation.get("responses")).get("401");
                 assertThat(unauthorized).as(method + " " + path).isNotNull();
                 assertThat(unauthorized.toString()).as(method + " " + path)

@@ -51,6 +51,9 @@ class FuzzIT {
     private final Map<String, Object> known = new LinkedHashMap<>();
     private int requests;
     private String lastAnswer;
+    /** The JSON body of the last answer, when it had one. */
+    private Object lastBody;
+    private final List<String> nonConforming = new ArrayList<>();
 
     @Test
     void noOperationAnswers500OrAnErrorThatIsNotAProblem() throws Exception {
@@ -75,6 +78,7 @@ class FuzzIT {
         System.out.printf("fuzz: %d requests, %d failures%n", requests, failures.size());
         assertThat(requests).as("requests sent").isGreaterThan(500);
         assertThat(failures).as(failures.size() + " of " + requests + " requests").isEmpty();
+        assertThat(nonConforming).as("answers of the plausible requests that their documents do not describe").isEmpty();
     }
 
     /** A topic, a published item in a quiz, a material: ids that pass every existence check. */
@@ -114,6 +118,18 @@ class FuzzIT {
         int baseline = send(base, path, method, parameters, params, body, token, "application/json");
         if (baseline >= 400) {
             System.out.printf("fuzz: the plausible request of %s %s answers %d: %s%n", method, path, baseline, lastAnswer);
+        } else if (lastBody != null) {
+            // what it answers is what its document says, nulls included: generated clients rely on it
+            Map<String, Object> responses = cast(operation.get("responses"));
+            Map<String, Object> response = cast(responses.get(String.valueOf(baseline)));
+            Map<String, Object> content = response == null ? null : cast(response.get("content"));
+            Map<String, Object> json = content == null ? null : cast(content.get("application/json"));
+            Object schema = json == null ? null : json.get("schema");
+            if (schema == null) {
+                nonConforming.add(method + " " + path + " " + baseline + ": no JSON schema for this answer");
+            } else {
+                nonConforming.addAll(Conformance.violations(lastBody, cast(schema), document, method + " " + path + " " + baseline + " $"));
+            }
         }
         // one parameter at a time made hostile
         for (Map<String, Object> p : parameters) {
@@ -204,6 +220,7 @@ class FuzzIT {
             int status = r.statusCode();
             lastAnswer = abbreviate(r.asString()) + " for " + call;
             String type = r.contentType() == null ? "" : r.contentType();
+            lastBody = type.startsWith("application/json") && !r.asString().isEmpty() ? JSON.readValue(r.asString(), Object.class) : null;
             if (status >= 500 && !(status == 503 && type.startsWith("application/problem+json") && r.asString().contains("no LLM provider"))) {
                 failures.add(status + " " + call + " → " + abbreviate(r.asString()));
             } else if (status >= 400 && !type.startsWith("application/problem+json")) {

@@ -1,5 +1,7 @@
 package io.qbank.analytics.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -18,7 +20,7 @@ public final class AnalyticsViews {
         return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
     }
 
-    public record CohortDay(LocalDate day, String cohort, long attempts, long correct, Double accuracy, long activeUsers,
+    public record CohortDay(LocalDate day, String cohort, long attempts, long correct, @Schema(nullable = true) Double accuracy, long activeUsers,
             double meanTimeMs) {
     }
 
@@ -29,9 +31,9 @@ public final class AnalyticsViews {
      * @param scored        responses from linear quizzes that carry a rest score
      * @param exposureRate  highest share, over the item's exams, of quizzes that served it
      */
-    public record ItemStatistics(UUID itemId, int version, String topic, String correctLabel, long attempts, Double pValue,
-            Double pointBiserial, Double upperLower, long scored, long choseA, long choseB, long choseC, long choseD, long choseE,
-            Double meanTimeMs, long flags, Double exposureRate) {
+    public record ItemStatistics(UUID itemId, int version, String topic, String correctLabel, long attempts, @Schema(nullable = true) Double pValue,
+            @Schema(nullable = true) Double pointBiserial, @Schema(nullable = true) Double upperLower, long scored, long choseA, long choseB, long choseC, long choseD, long choseE,
+            @Schema(nullable = true) Double meanTimeMs, long flags, @Schema(nullable = true) Double exposureRate) {
 
         public ItemStatistics withUpperLower(double d) {
             return new ItemStatistics(itemId, version, topic, correctLabel, attempts, pValue, pointBiserial, defined(d), scored, choseA,
@@ -40,18 +42,18 @@ public final class AnalyticsViews {
     }
 
     /** KR-20 (= Cronbach's α for 0/1 items) of the linear quizzes that answered the same item versions. */
-    public record FormReliability(String formKey, String examCode, int items, long examinees, double meanScore, Double kr20) {
+    public record FormReliability(String formKey, String examCode, int items, long examinees, double meanScore, @Schema(nullable = true) Double kr20) {
     }
 
     /** @param mastery (correct + 1) / (attempts + 2): the share correct, pulled towards ½ while answers are few */
-    public record TopicMastery(UUID topicId, long attempts, long correct, Double accuracy, double mastery, Instant lastAnsweredAt) {
+    public record TopicMastery(UUID topicId, long attempts, long correct, @Schema(nullable = true) Double accuracy, double mastery, @Schema(nullable = true) Instant lastAnsweredAt) {
     }
 
     /** @param percentileRank among the tenant's students with enough answers; null when there are none */
-    public record StudentStanding(UUID userId, long attempts, long correct, Double accuracy, Double theta, Double percentileRank,
+    public record StudentStanding(UUID userId, long attempts, long correct, @Schema(nullable = true) Double accuracy, @Schema(nullable = true) Double theta, @Schema(nullable = true) Double percentileRank,
             long peers) {
     }
 
-    public record Retention(String scheduler, String source, long reviews, long recalled, Double retention) {
+    public record Retention(String scheduler, String source, long reviews, long recalled, @Schema(nullable = true) Double retention) {
     }
 }

@@ -31,7 +31,7 @@ import io.smallrye.mutiny.Uni;
 @RetryReads
 @Path("/api/v1/analytics/cohorts")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
-@Tag(name = "Cohorts")
+@Tag(name = "Cohorts", description = "Cohorts of students and their daily rollups")
 @SecurityRequirement(name = "jwt")
 public class CohortResource {
 

@@ -32,7 +32,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/analytics")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
 @RolesAllowed({ Roles.PUBLISHER, Roles.ADMIN })
-@Tag(name = "Items")
+@Tag(name = "Items", description = "Item statistics: attempts, p-value, point-biserial, upper–lower, distractors, exposure, per item version")
 @SecurityRequirement(name = "jwt")
 public class ItemStatisticsResource {
 

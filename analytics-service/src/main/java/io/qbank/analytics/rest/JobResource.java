@@ -47,7 +47,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.PUBLISHER, Roles.ADMIN })
-@Tag(name = "Calibration")
+@Tag(name = "Calibration", description = "IRT calibration and Sympson–Hetter exposure-control jobs")
 @SecurityRequirement(name = "jwt")
 public class JobResource {
 

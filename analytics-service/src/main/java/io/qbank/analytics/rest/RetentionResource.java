@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 @RetryReads
 @Path("/api/v1/analytics/reviews/retention")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
-@Tag(name = "Reviews")
+@Tag(name = "Reviews", description = "Retention of reviewed items per scheduler")
 @SecurityRequirement(name = "jwt")
 public class RetentionResource {
 

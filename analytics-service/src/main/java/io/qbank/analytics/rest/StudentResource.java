@@ -30,7 +30,7 @@ import io.smallrye.mutiny.Uni;
 @RetryReads
 @Path("/api/v1/analytics/students")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
-@Tag(name = "Students")
+@Tag(name = "Students", description = "A student's mastery by topic and standing among the tenant's students")
 @SecurityRequirement(name = "jwt")
 public class StudentResource {
 

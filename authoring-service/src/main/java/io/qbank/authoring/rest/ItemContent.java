@@ -25,12 +25,12 @@ public record ItemContent(
         @NotNull @Size(min = 4, max = 5, message = "an item has 4 or 5 options") List<@NotNull @Valid OptionRequest> options,
         @Schema(example = "Tearing pain radiating to the back with unequal arm pressures indicates aortic dissection.")
         @NotBlank @Size(max = 20000) String rationale,
-        @Schema(example = "Recognise acute aortic dissection from its presentation") @Size(max = 2000) String educationalObjective,
+        @Schema(nullable = true, example = "Recognise acute aortic dissection from its presentation") @Size(max = 2000) String educationalObjective,
         @Schema(example = "[\"Blood pressure differs by > 20 mm Hg between arms\"]")
         @Size(max = 20) List<@NotBlank @Size(max = 1000) String> teachingPoints,
         @Schema(example = "nbme") @NotNull @Pattern(regexp = "easy|medium|hard|nbme", message = "must be easy, medium, hard or nbme") String difficulty,
         @Schema(example = "3") @NotNull @Min(1) @Max(5) Integer difficultyLevel,
-        @Schema(example = "analyze") @Pattern(regexp = "remember|understand|apply|analyze|evaluate|create",
+        @Schema(nullable = true, example = "analyze") @Pattern(regexp = "remember|understand|apply|analyze|evaluate|create",
                 message = "must be remember, understand, apply, analyze, evaluate or create") String bloomLevel,
         @Schema(example = "[\"cardiology\", \"emergency\"]")
         @Size(max = 20) List<@NotBlank @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} _-]{0,39}",

@@ -61,7 +61,7 @@ public class ItemResource {
 
     @GET
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
-    @Tag(name = "Items")
+    @Tag(name = "Items", description = "Items and their immutable versions: search, create, revise")
     @Operation(summary = "List and search items (roles: author, publisher, admin)",
             description = "Filters combine with 'and' and apply to each item's latest version; examCode to where it is live. "
                     + "q is a web-style full-text query (words, \"phrases\", -exclusions) over stem, lead-in and options.")
@@ -152,7 +152,7 @@ public class ItemResource {
     @GET
     @Path("/{itemId}/history")
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
-    @Tag(name = "Workflow")
+    @Tag(name = "Workflow", description = "Submit, approve, send back, publish and retire versions; their audit trail")
     @Operation(summary = "The workflow audit trail of an item: who moved which version where, when, and why (roles: author, publisher, admin)")
     @APIResponse(responseCode = "200", description = "The workflow events of every version, oldest first")
     @APIResponse(responseCode = "404", description = "No such item in the caller's tenant")

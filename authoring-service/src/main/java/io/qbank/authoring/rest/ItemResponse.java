@@ -12,7 +12,7 @@ import io.qbank.authoring.service.ItemView;
 public record ItemResponse(
         @Schema(example = "3f9a1c2e-5b7d-4e81-9c0a-6d2b8e4f1a37") UUID id,
         @Schema(description = "The number of the newest version", example = "3") int latestVersion,
-        @Schema(description = "The version students are served; null if none is published", example = "2") Integer liveVersion,
+        @Schema(nullable = true, description = "The version students are served; null if none is published", example = "2") Integer liveVersion,
         @Schema(description = "Where the live version is published", example = "[\"STEP1\", \"STEP2CK\"]") List<String> examCodes,
         @Schema(description = "The newest version in full") VersionResponse latest,
         @Schema(description = "What the caller may do with the newest version now", example = "[\"submit\"]") List<Action> allowedActions) {

@@ -12,6 +12,6 @@ public record OptionRequest(
         @Schema(example = "A") @NotNull @Pattern(regexp = "[A-E]", message = "must be one of A, B, C, D, E") String label,
         @Schema(example = "Aortic dissection") @NotBlank @Size(max = 2000) String text,
         @Schema(example = "true") boolean correct,
-        @Schema(example = "Tearing pain to the back and a pressure difference between the arms are its classic signs.")
+        @Schema(nullable = true, example = "Tearing pain to the back and a pressure difference between the arms are its classic signs.")
         @Size(max = 4000) String explanation) {
 }

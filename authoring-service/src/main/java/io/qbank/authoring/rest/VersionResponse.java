@@ -18,11 +18,11 @@ public record VersionResponse(
         @Schema(example = "Which of the following is the most likely diagnosis?") String leadIn,
         List<OptionResponse> options,
         @Schema(example = "Angina, syncope and a crescendo-decrescendo murmur radiating to the carotids in an older man indicate aortic stenosis.") String rationale,
-        @Schema(example = "Recognise calcific aortic stenosis from its presentation") String educationalObjective,
+        @Schema(nullable = true, example = "Recognise calcific aortic stenosis from its presentation") String educationalObjective,
         @Schema(example = "[\"Angina, syncope and heart failure are the classic triad\"]") List<String> teachingPoints,
         @Schema(example = "hard") String difficulty,
         @Schema(example = "4") int difficultyLevel,
-        @Schema(example = "analyze") String bloomLevel,
+        @Schema(nullable = true, example = "analyze") String bloomLevel,
         @Schema(example = "[\"cardiology\", \"valves\"]") List<String> tags,
         @Schema(example = "[\"Harrison's Principles of Internal Medicine, 21e, ch. 261\"]") List<String> references,
         @Schema(example = "[\"asset:echo-aortic-stenosis-02\"]") List<String> media,
@@ -34,17 +34,17 @@ public record VersionResponse(
             @Schema(example = "B") String label,
             @Schema(example = "Aortic stenosis") String text,
             @Schema(example = "true") boolean correct,
-            @Schema(description = "Why the option is right or wrong", example = "Calcific aortic stenosis causes exertional angina and syncope in older adults.") String explanation) {
+            @Schema(nullable = true, description = "Why the option is right or wrong", example = "Calcific aortic stenosis causes exertional angina and syncope in older adults.") String explanation) {
     }
 
     /** human, or generated: by which model and prompt version, in which job, from which source chunks, judged how. */
     public record Provenance(
             @Schema(description = "human or generated", example = "generated") String kind,
-            @Schema(example = "gpt-4o-mini") String model,
-            @Schema(example = "nbme-v2.1") String promptVersion,
-            @Schema(example = "4e7b1a9c-2d5f-4c83-a6e0-9b3d1f7c5a28") UUID jobId,
+            @Schema(nullable = true, example = "gpt-4o-mini") String model,
+            @Schema(nullable = true, example = "nbme-v2.1") String promptVersion,
+            @Schema(nullable = true, example = "4e7b1a9c-2d5f-4c83-a6e0-9b3d1f7c5a28") UUID jobId,
             @Schema(example = "[\"a1c3e5f7-0b2d-4e6a-8c9f-1d3b5a7c9e02\"]") List<UUID> sourceChunkIds,
-            @Schema(description = "The generator's validation score, 0-1", example = "0.86") Double qualityScore,
+            @Schema(nullable = true, description = "The generator's validation score, 0-1", example = "0.86") Double qualityScore,
             @Schema(example = "[\"explanation of option D is short\"]") List<String> validationNotes) {
     }
 

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ItemSummary(
         @Schema(example = "3f9a1c2e-5b7d-4e81-9c0a-6d2b8e4f1a37") UUID id,
         @Schema(example = "3") int latestVersion,
-        @Schema(description = "Null if no version is published", example = "2") Integer liveVersion,
+        @Schema(nullable = true, description = "Null if no version is published", example = "2") Integer liveVersion,
         @Schema(description = "The newest version's state", example = "in_review") String state,
         @Schema(example = "6f1c2a4e-8d0b-4c39-9a51-2b7f0e3d9c10") UUID topicId,
         @Schema(example = "Valvular heart disease") String topicName,

@@ -12,12 +12,12 @@ import io.qbank.authoring.domain.Role;
 public record TenantUser(
         @Schema(description = "The user's id: the sub of their tokens", example = "3f681c3a-f999-4bec-a099-a659cce105ba") UUID id,
         @Schema(example = "jordan.lee") String username,
-        @Schema(example = "jordan.lee@example.edu") String email,
-        @Schema(example = "Jordan") String firstName,
-        @Schema(example = "Lee") String lastName,
+        @Schema(nullable = true, example = "jordan.lee@example.edu") String email,
+        @Schema(nullable = true, example = "Jordan") String firstName,
+        @Schema(nullable = true, example = "Lee") String lastName,
         @Schema(description = "Whether the user may sign in", example = "true") boolean enabled,
         @Schema(example = "[\"student\"]") Set<Role> roles,
         @Schema(description = "Whether the user must change a temporary password at the next sign-in", example = "false")
         boolean passwordChangeRequired,
-        @Schema(example = "2026-12-07T11:11:25.640Z") Instant createdAt) {
+        @Schema(nullable = true, example = "2026-12-07T11:11:25.640Z") Instant createdAt) {
 }

@@ -18,6 +18,8 @@ import io.qbank.common.error.Problem;
  * Documents the errors every API operation shares, once for all services: each operation under /api/ gets
  * its 400, 401 and 403 problem responses, and every 4xx/5xx response is described as application/problem+json
  * with the {@code Problem} schema. Resources declare only the errors that are their own (404, 409, 422…).
+ * Each operation also gets its name and its roles ({@link OperationRoles}), and word lists become enumerations
+ * ({@link Enumerations}).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -38,12 +40,14 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getComponents().getSchemas() == null || !openAPI.getComponents().getSchemas().containsKey("Problem")) {
             openAPI.getComponents().addSchema("Problem", problemSchema());
         }
+        Enumerations.apply(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/") && item.getOperations() != null) {
                 item.getOperations().values().forEach(ProblemResponsesFilter::document);
+                item.getOperations().values().forEach(OperationRoles::describe);
             }
         });
     }

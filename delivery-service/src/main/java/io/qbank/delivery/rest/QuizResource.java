@@ -41,7 +41,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/quizzes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Quizzes")
+@Tag(name = "Quizzes", description = "Adaptive and linear quizzes in tutor or exam mode: start, serve, answer, navigate, finish, results")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({ Roles.STUDENT, Roles.ADMIN })
 public class QuizResource {

@@ -1,5 +1,7 @@
 package io.qbank.generation.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +11,10 @@ import java.util.UUID;
  * A generation job and its progress: of {@code requested} items the model wrote {@code generated}; each ended valid (a
  * draft), rejected (with reasons) or a duplicate (with its twin), as listed in {@code outcomes}.
  */
-public record GenerationJob(UUID id, String state, String examCode, UUID topicId, String topic, String subtopic, int difficulty,
+public record GenerationJob(UUID id, String state, @Schema(nullable = true) String examCode, @Schema(nullable = true) UUID topicId, @Schema(nullable = true) String topic, @Schema(nullable = true) String subtopic, int difficulty,
         int studentLevel, int requested, List<UUID> materialIds, int generated, int valid, int rejected, int duplicates,
-        List<Map<String, Object>> outcomes, String model, String promptVersion, List<UUID> sourceChunkIds, String error,
-        UUID requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+        List<Map<String, Object>> outcomes, @Schema(nullable = true) String model, @Schema(nullable = true) String promptVersion, List<UUID> sourceChunkIds, @Schema(nullable = true) String error,
+        UUID requestedBy, Instant createdAt, @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant finishedAt) {
 
     public boolean finished() {
         return state.equals("succeeded") || state.equals("failed") || state.equals("cancelled");

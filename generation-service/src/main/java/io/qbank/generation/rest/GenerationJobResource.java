@@ -41,7 +41,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/generation/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Generation jobs")
+@Tag(name = "Generation jobs", description = "LLM generation of draft items from source materials, with validation and de-duplication")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({ Roles.AUTHOR, Roles.ADMIN })
 public class GenerationJobResource {

@@ -39,7 +39,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/generation/materials")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Source materials")
+@Tag(name = "Source materials", description = "Source materials, their chunks and embeddings, which generation retrieves from")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({ Roles.AUTHOR, Roles.ADMIN })
 public class MaterialResource {

@@ -1,5 +1,7 @@
 package io.qbank.review.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -7,9 +9,9 @@ import java.util.UUID;
 import io.qbank.review.service.ScheduleService;
 
 /** My due queue: live items due now, oldest due first; {@code nextDueAt} says when the next falls due if none is. */
-public record DueResponse(List<DueItem> items, Instant nextDueAt) {
+public record DueResponse(List<DueItem> items, @Schema(nullable = true) Instant nextDueAt) {
 
-    public record DueItem(UUID itemId, int version, UUID topicId, Instant dueAt, String reviewStatus, String scheduler, int intervalDays) {
+    public record DueItem(UUID itemId, int version, @Schema(nullable = true) UUID topicId, Instant dueAt, String reviewStatus, String scheduler, int intervalDays) {
     }
 
     static DueResponse of(ScheduleService.DueQueue queue) {

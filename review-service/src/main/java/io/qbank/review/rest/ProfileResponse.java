@@ -1,5 +1,7 @@
 package io.qbank.review.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 
 import io.qbank.review.domain.Gamification;
@@ -7,7 +9,7 @@ import io.qbank.review.domain.Profile;
 
 /** My settings and progress; {@code currentStreak} is 0 once a whole day of my time zone passed without an answer. */
 public record ProfileResponse(String timeZone, String scheduler, double desiredRetention, long xp, int level, long levelStartsAtXp,
-        long nextLevelAtXp, int currentStreak, int longestStreak, LocalDate lastActiveDay) {
+        long nextLevelAtXp, int currentStreak, int longestStreak, @Schema(nullable = true) LocalDate lastActiveDay) {
 
     static ProfileResponse of(Profile p) {
         int level = p.level();

@@ -45,7 +45,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/reviews")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Reviews")
+@Tag(name = "Reviews", description = "Due reviews, schedules (SM-2 or FSRS), the forecast, the learner's profile, XP and streaks")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({ Roles.STUDENT, Roles.ADMIN })
 public class ReviewResource {

@@ -31,7 +31,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/reviews/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Review sessions")
+@Tag(name = "Review sessions", description = "Sessions of due (or ahead-of-time) review items, answered one at a time")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({ Roles.STUDENT, Roles.ADMIN })
 public class SessionResource {

@@ -1,5 +1,7 @@
 package io.qbank.review.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +12,7 @@ import io.qbank.review.service.ReviewSessionService;
  * A review session and the item to answer next, without its key; {@code next} is null when every item is answered,
  * and then {@code nextDueAt} says when my next review falls due.
  */
-public record SessionResponse(UUID id, UUID topicId, boolean ahead, int itemCount, int answered, ServedItem next, Instant nextDueAt) {
+public record SessionResponse(UUID id, @Schema(nullable = true) UUID topicId, boolean ahead, int itemCount, int answered, @Schema(nullable = true) ServedItem next, @Schema(nullable = true) Instant nextDueAt) {
 
     public record ServedItem(int position, UUID itemId, int version, String topicName, String difficulty, String stem, String leadIn,
             List<Option> options) {
