@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,6 +79,22 @@ public class QuizResource {
     public Uni<List<QuizResponse>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return quizzes.list(user.get(), page, size).map(list -> list.stream().map(QuizResponse::of).toList());
+    }
+
+    @GET
+    @Path("/matching")
+    @Operation(summary = "How many items a test would draw from, before it starts",
+            description = "The published items of the exam code, those that pass the filters, and, among those that pass the "
+                    + "topic and difficulty filters, my unused, incorrect and flagged ones.")
+    @APIResponse(responseCode = "200", description = "The counts")
+    public Uni<MatchingResponse> matching(
+            @Parameter(example = "STEP1") @QueryParam("examCode") @NotNull @jakarta.validation.constraints.Pattern(regexp = "^[A-Z0-9][A-Z0-9_-]{0,31}$") String examCode,
+            @Parameter(description = "only items under these topics (subtrees)") @QueryParam("topicIds") @Size(max = 50) List<@NotNull UUID> topicIds,
+            @QueryParam("difficulties") @Size(max = 4) List<@NotNull @jakarta.validation.constraints.Pattern(regexp = "easy|medium|hard|nbme") String> difficulties,
+            @QueryParam("history") @jakarta.validation.constraints.Pattern(regexp = "unused|incorrect|flagged") String history) {
+        QuizFilters filters = new QuizFilters(topicIds == null ? List.of() : List.copyOf(topicIds),
+                difficulties == null ? List.of() : List.copyOf(difficulties), history);
+        return quizzes.matching(user.get(), examCode, filters).map(MatchingResponse::of);
     }
 
     @GET

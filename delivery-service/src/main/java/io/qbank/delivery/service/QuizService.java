@@ -135,6 +135,37 @@ public class QuizService {
                 });
     }
 
+    /** How many published items of an exam code pass a test's filters, and each pool of the student's history. */
+    public record Matching(int published, int matching, int unused, int incorrect, int flagged) {
+    }
+
+    /** What a test with these filters would draw from, before it starts: the counts of {@link Matching}. */
+    public Uni<Matching> matching(CurrentUser user, String examCode, QuizFilters filters) {
+        Instant now = Instant.now();
+        QuizFilters withoutHistory = new QuizFilters(filters.topicIds(), filters.difficulties(), null);
+        return pools.live(user.tenantId(), examCode).chain(live -> {
+            List<PoolItem> passing = withoutHistory.isEmpty() ? live.items()
+                    : live.items().stream().filter(i -> withoutHistory.admits(i, Set.of())).toList();
+            Uni<Integer> unused = count(user, passing, QuizFilters.UNUSED, now);
+            Uni<Integer> incorrect = count(user, passing, QuizFilters.INCORRECT, now);
+            Uni<Integer> flagged = count(user, passing, QuizFilters.FLAGGED, now);
+            return Uni.combine().all().unis(unused, incorrect, flagged).with((u, i, f) -> new Matching(live.items().size(),
+                    filters.history() == null ? passing.size()
+                            : switch (filters.history()) {
+                                case QuizFilters.UNUSED -> u;
+                                case QuizFilters.INCORRECT -> i;
+                                default -> f;
+                            },
+                    u, i, f));
+        });
+    }
+
+    private Uni<Integer> count(CurrentUser user, List<PoolItem> passing, String history, Instant now) {
+        QuizFilters only = new QuizFilters(List.of(), List.of(), history);
+        return learners.history(db, user.tenantId(), user.userId(), history, now)
+                .map(seen -> (int) passing.stream().filter(i -> only.admits(i, seen)).count());
+    }
+
     public Uni<Quiz> get(CurrentUser user, UUID quizId) {
         return own(user, quizId);
     }
