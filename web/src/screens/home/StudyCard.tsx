@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { reviews } from '../../api/client';
 import { Card } from '../../components/Card';
 import { useApi } from '../../components/useApi';
@@ -6,7 +7,7 @@ export function StudyCard() {
   const profile = useApi(() => reviews.GET('/api/v1/reviews/profile'));
   const due = useApi(() => reviews.GET('/api/v1/reviews/due'));
   return (
-    <Card title="Your study" loaded={profile}>
+    <Card title="Your study" loaded={profile} action={<Link className="button" to="/tests/new">Build a test</Link>}>
       {(p) => (
         <dl className="figures">
           <div>

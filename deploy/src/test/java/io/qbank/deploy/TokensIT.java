@@ -87,7 +87,8 @@ class TokensIT {
         for (String path : READS) {
             assertThat(status(users.get("admin").token(), path)).as("admin " + path).isEqualTo(200);
         }
-        assertThat(status(users.get("student").token(), "/api/v1/authoring/topics")).isEqualTo(403);
+        assertThat(status(users.get("student").token(), "/api/v1/authoring/items")).isEqualTo(403);
+        assertThat(status(users.get("student").token(), "/api/v1/authoring/topics")).isEqualTo(200);
         assertThat(status(users.get("student").token(), "/api/v1/reviews/due")).isEqualTo(200);
         assertThat(status(users.get("author").token(), "/api/v1/analytics/cohorts/daily")).isEqualTo(403);
         assertThat(status(users.get("publisher").token(), "/api/v1/analytics/cohorts/daily")).isEqualTo(200);

@@ -61,8 +61,9 @@ public class TopicResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
-    @Operation(summary = "The tenant's topic tree in path order, or one subtree (roles: author, publisher, admin)")
+    @RolesAllowed({ Roles.STUDENT, Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
+    @Operation(summary = "The tenant's topic tree in path order, or one subtree (roles: student, author, publisher, admin)",
+            description = "Students read it to choose the topics of a test.")
     @APIResponse(responseCode = "200", description = "The topics, each parent before its children")
     @APIResponse(responseCode = "404", description = "No such topic to list under")
     public Uni<List<TopicResponse>> list(
@@ -72,8 +73,8 @@ public class TopicResource {
 
     @GET
     @Path("/{topicId}")
-    @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
-    @Operation(summary = "One topic (roles: author, publisher, admin)")
+    @RolesAllowed({ Roles.STUDENT, Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
+    @Operation(summary = "One topic (roles: student, author, publisher, admin)")
     @APIResponse(responseCode = "200", description = "The topic")
     @APIResponse(responseCode = "404", description = "No such topic in the caller's tenant")
     public Uni<TopicResponse> get(@RestPath UUID topicId) {

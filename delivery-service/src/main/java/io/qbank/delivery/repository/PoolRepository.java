@@ -155,6 +155,19 @@ public class PoolRepository {
                 });
     }
 
+    /** The tenant's exam codes with published items, and how many each has. */
+    public Uni<List<ExamCount>> exams(SqlClient client, String tenantId) {
+        return client.preparedQuery("SELECT exam_code, count(*) AS items FROM pool_entry WHERE tenant_id = $1 GROUP BY exam_code ORDER BY exam_code")
+                .execute(Tuple.of(tenantId)).map(rows -> {
+                    List<ExamCount> exams = new ArrayList<>();
+                    rows.forEach(r -> exams.add(new ExamCount(r.getString("exam_code"), r.getLong("items").intValue())));
+                    return exams;
+                });
+    }
+
+    public record ExamCount(String examCode, int items) {
+    }
+
     /** The exam's pool revision, 0 before its first item. */
     public Uni<Long> revision(SqlClient client, String tenantId, String examCode) {
         return client.preparedQuery("SELECT revision FROM pool_revision WHERE tenant_id = $1 AND exam_code = $2")

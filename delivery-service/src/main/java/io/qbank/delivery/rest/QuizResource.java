@@ -82,6 +82,18 @@ public class QuizResource {
     }
 
     @GET
+    @Path("/exams")
+    @Operation(summary = "The exam codes I can take tests of, with their number of published items")
+    @APIResponse(responseCode = "200", description = "The exam codes, alphabetically")
+    public Uni<List<ExamResponse>> exams() {
+        return quizzes.exams(user.get()).map(list -> list.stream().map(e -> new ExamResponse(e.examCode(), e.items())).toList());
+    }
+
+    /** An exam code with published items. */
+    public record ExamResponse(@Schema(example = "STEP1") String examCode, @Schema(example = "2400") int items) {
+    }
+
+    @GET
     @Path("/matching")
     @Operation(summary = "How many items a test would draw from, before it starts",
             description = "The published items of the exam code, those that pass the filters, and, among those that pass the "

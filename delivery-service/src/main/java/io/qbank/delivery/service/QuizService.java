@@ -135,6 +135,11 @@ public class QuizService {
                 });
     }
 
+    /** The exam codes of the student's tenant that have published items. */
+    public Uni<List<PoolRepository.ExamCount>> exams(CurrentUser user) {
+        return pool.exams(db, user.tenantId());
+    }
+
     /** How many published items of an exam code pass a test's filters, and each pool of the student's history. */
     public record Matching(int published, int matching, int unused, int incorrect, int flagged) {
     }

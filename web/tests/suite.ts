@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * A fresh tenant for a browser test, made through the suite's own APIs: its users in Keycloak (the realm's qbank-admin-api
+ * service account, as tenant administration does), its items written, approved and published by its author and
+ * publisher. The browser then signs in as its student on Keycloak's page.
+ */
+export const FRONT_DOOR = process.env.QBANK_FRONT_DOOR ?? 'http://127.0.0.1:8080';
+const KEYCLOAK = process.env.QBANK_IDENTITY_URL ?? 'http://127.0.0.1:8180';
+const SECRET = process.env.QBANK_IDENTITY_ADMIN_API_SECRET ?? 'local-admin-api-secret';
+
+export interface User {
+  username: string;
+  password: string;
+  token: string;
+}
+
+async function json(response: Response) {
+  if (!response.ok) throw new Error(`${response.url} answered ${response.status}: ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+async function form(url: string, fields: Record<string, string>): Promise<{ access_token: string }> {
+  return json(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) }));
+}
+
+export class Tenant {
+  readonly id = `web-${randomUUID().slice(0, 12)}`;
+
+  async user(...roles: string[]): Promise<User> {
+    const { access_token: admin } = await form(`${KEYCLOAK}/realms/qbank/protocol/openid-connect/token`,
+      { grant_type: 'client_credentials', client_id: 'qbank-admin-api', client_secret: SECRET });
+    const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+    const username = `${this.id}.${roles[0]}.${randomUUID().slice(0, 6)}`;
+    const password = `pw-${randomUUID()}`;
+    const created = await fetch(`${KEYCLOAK}/admin/realms/qbank/users`, {
+      method: 'POST', headers,
+      body: JSON.stringify({ username, enabled: true, firstName: roles[0] === 'student' ? 'Robin' : 'Casey', lastName: 'Tester',
+        attributes: { tenant: [this.id] }, credentials: [{ type: 'password', value: password, temporary: false }] }),
+    });
+    if (created.status !== 201) throw new Error(`Keycloak refused the user: ${created.status} ${await created.text()}`);
+    const id = created.headers.get('location')!.split('/').pop()!;
+    const available = (await json(await fetch(`${KEYCLOAK}/admin/realms/qbank/users/${id}/role-mappings/realm/available`, { headers }))) as { name: string }[];
+    await json(await fetch(`${KEYCLOAK}/admin/realms/qbank/users/${id}/role-mappings/realm`, {
+      method: 'POST', headers, body: JSON.stringify(available.filter((r) => roles.includes(r.name))),
+    }));
+    const { access_token: token } = await form(`${FRONT_DOOR}/realms/qbank/protocol/openid-connect/token`,
+      { grant_type: 'password', client_id: 'qbank-cli', username, password });
+    return { username, password, token };
+  }
+}
+
+export async function api(token: string, method: string, path: string, body?: unknown) {
+  return json(await fetch(`${FRONT_DOOR}${path}`, {
+    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+  }));
+}
+
+export interface ItemText {
+  stem: string;
+  key: string;
+  rationale?: string;
+}
+
+/** Writes, approves and publishes items under a new topic to an exam code; returns the topic's id. */
+export async function publish(author: User, publisher: User, topicName: string, examCode: string, items: ItemText[]) {
+  const topic = (await api(author.token, 'POST', '/api/v1/authoring/topics', { name: topicName })) as { id: string };
+  for (const [n, item] of items.entries()) {
+    const labels = ['A', 'B', 'C', 'D'];
+    const created = (await api(author.token, 'POST', '/api/v1/authoring/items', {
+      topicId: topic.id, stem: item.stem, leadIn: 'Which of the following is the most likely diagnosis?',
+      options: labels.map((label) => ({ label, text: label === item.key ? `Right answer ${n + 1}` : `Distractor ${label}${n + 1}`,
+        correct: label === item.key, explanation: label === item.key ? `Why ${label} is right` : `Why ${label} is wrong` })),
+      rationale: item.rationale ?? `The rationale of item ${n + 1}.`, difficulty: 'medium', difficultyLevel: 3,
+    })) as { id: string };
+    const version = `/api/v1/authoring/items/${created.id}/versions/1`;
+    await api(author.token, 'POST', `${version}/transitions`, { action: 'submit' });
+    await api(publisher.token, 'POST', `${version}/transitions`, { action: 'approve' });
+    await api(publisher.token, 'POST', `${version}/publication`, { examCodes: [examCode] });
+  }
+  return topic.id;
+}
+
+/** Signs in on Keycloak's page through the app's Sign in button. */
+export async function signIn(page: Page, user: { username: string; password: string }) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#username').fill(user.username);
+  await page.locator('#password').fill(user.password);
+  await page.locator('#kc-login').click();
+  await expect(page.getByTestId('user-name')).toBeVisible();
+}
