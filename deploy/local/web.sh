@@ -4,8 +4,8 @@
 #   web.sh build     npm ci when package-lock.json changed, then the typed API client generated from the services' OpenAPI
 #                    documents (<service>/target/openapi, made by their build), the type check and the build into web/dist
 #   web.sh lint      the services' OpenAPI documents against Redocly's recommended rules
-#   web.sh test      the browser tests (Playwright driving Debian's Chromium, installed when missing) against the front door;
-#                    screenshots of every screen in web/test-results/screenshots
+#   web.sh test      the component tests (Vitest), then the browser tests (Playwright driving Debian's Chromium, installed
+#                    when missing) against the front door; screenshots of every screen in web/test-results/screenshots
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -42,6 +42,8 @@ browser_tests() {
     export DEBIAN_FRONTEND=noninteractive
     as_root apt-get install -y -q chromium >/dev/null 2>&1 || { as_root apt-get update -q >/dev/null && as_root apt-get install -y -q chromium >/dev/null; }
   fi
+  log "component tests (Vitest)"
+  (cd "$WEB" && npx vitest run)
   log "browser tests against ${QBANK_FRONT_DOOR:-http://127.0.0.1:8080} (screenshots: web/test-results/screenshots)"
   (cd "$WEB" && npx playwright test)
 }

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { useAuth } from './auth/AuthContext';
 import { BuilderScreen } from './screens/builder/BuilderScreen';
 import { CallbackScreen } from './screens/callback/CallbackScreen';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { HomeScreen } from './screens/home/HomeScreen';
 import { ResultsScreen } from './screens/results/ResultsScreen';
 import { TestScreen } from './screens/test/TestScreen';
@@ -20,6 +21,7 @@ export function App() {
   }
   return (
     <Routes>
+      <Route path="/dashboard" element={<DashboardScreen />} />
       <Route path="/tests/new" element={<BuilderScreen />} />
       <Route path="/tests/:quizId" element={<TestScreen />} />
       <Route path="/tests/:quizId/results" element={<ResultsScreen />} />

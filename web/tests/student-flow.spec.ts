@@ -2,7 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { api, publish, signIn, Tenant, type User } from './suite';
 
 const SCREENSHOTS = process.env.QBANK_SCREENSHOTS ?? 'test-results/screenshots';
-const HOSTILE = ' <script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2"> [a link](javascript:window.__pwned=3)';
+const HOSTILE = ' <script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2"> [a link](javascript:window.__pwned=3)'
+  + ' <a href="JaVaScRiPt:window.__pwned=4">b</a><svg onload="window.__pwned = 5"></svg><iframe src="https://evil.example"></iframe>'
+  + '<span style="position:fixed;inset:0">cover</span><form action="https://evil.example"><input name="q"></form>';
 
 let student: User;
 let other: User;
@@ -133,6 +135,23 @@ test('a timed linear exam block: navigate, mark, strike, highlight, reload and r
   await page.screenshot({ path: `${SCREENSHOTS}/results-exam.png`, fullPage: true });
 });
 
+test('the dashboard shows the use of the bank, accuracy, topics, and why readiness is not available yet', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await signIn(page, student);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByTestId('used')).toHaveText('4 / 4');
+  // the two tests' answers reach analytics through Kafka: three answered, two right
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('accuracy')).toHaveText('67 %', { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('readiness-explanation')).toContainText('has not set a passing standard');
+  await expect(page.locator('.chart svg')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
+  expect(problems, 'no console errors (a CSP refusal shows as one)').toEqual([]);
+});
+
 test('authors\' Markdown renders inert: no script, no event handler, no javascript: link survives', async ({ page }) => {
   await signIn(page, student);
   const quizzes = (await api(student.token, 'GET', '/api/v1/quizzes')) as { id: string }[];
@@ -141,6 +160,7 @@ test('authors\' Markdown renders inert: no script, no event handler, no javascri
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator('.markdown script')).toHaveCount(0);
   await expect(page.locator('.markdown [onerror]')).toHaveCount(0);
+  await expect(page.locator('.markdown svg, .markdown iframe, .markdown form, .markdown input, .markdown [style]')).toHaveCount(0);
   for (const href of await page.locator('.markdown a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
     expect(href ?? '').not.toMatch(/^javascript:/i);
   }

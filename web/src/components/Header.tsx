@@ -1,4 +1,5 @@
 import { useAuth } from '../auth/AuthContext';
+import { NavLink } from 'react-router';
 import { Brand } from './Brand';
 
 export function Header() {
@@ -6,6 +7,12 @@ export function Header() {
   return (
     <header className="header">
       <Brand />
+      {identity?.roles.includes('student') && (
+        <nav className="main-nav" aria-label="Main">
+          <NavLink to="/dashboard">Dashboard</NavLink>
+          <NavLink to="/tests/new">Build a test</NavLink>
+        </nav>
+      )}
       {identity && (
         <div className="who">
           <span className="who-name" data-testid="user-name">{identity.name}</span>

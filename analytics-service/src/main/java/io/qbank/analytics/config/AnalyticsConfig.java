@@ -11,6 +11,10 @@ public interface AnalyticsConfig {
     @WithDefault("20")
     int percentileMinimumAttempts();
 
+    /** Answers to calibrated items from which a student's readiness band is meaningful. */
+    @WithDefault("30")
+    int readinessMinimumAnswers();
+
     Calibration calibration();
 
     ExposureControl exposureControl();

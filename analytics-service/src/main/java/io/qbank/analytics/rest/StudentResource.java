@@ -4,18 +4,23 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.qbank.analytics.config.AnalyticsConfig;
 import io.qbank.analytics.psychometrics.ClassicalStatistics;
+import io.qbank.analytics.psychometrics.Readiness;
+import io.qbank.analytics.repository.ReadinessQueries;
 import io.qbank.analytics.repository.RollupQueries;
 import io.qbank.analytics.rest.AnalyticsViews.StudentStanding;
 import io.qbank.analytics.rest.AnalyticsViews.TopicMastery;
@@ -35,11 +40,13 @@ import io.smallrye.mutiny.Uni;
 public class StudentResource {
 
     private final RollupQueries rollups;
+    private final ReadinessQueries readinessQueries;
     private final CurrentUserContext user;
     private final AnalyticsConfig config;
 
-    public StudentResource(RollupQueries rollups, CurrentUserContext user, AnalyticsConfig config) {
+    public StudentResource(RollupQueries rollups, ReadinessQueries readinessQueries, CurrentUserContext user, AnalyticsConfig config) {
         this.rollups = rollups;
+        this.readinessQueries = readinessQueries;
         this.user = user;
         this.config = config;
     }
@@ -78,6 +85,51 @@ public class StudentResource {
                     row.getDouble("theta"), AnalyticsViews.defined(ClassicalStatistics.percentileRank(row.getLong("below"), row.getLong("equal"), peers)),
                     peers);
         });
+    }
+
+    @GET
+    @Path("/{userId}/readiness")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.STUDENT, Roles.PUBLISHER, Roles.ADMIN })
+    @Operation(summary = "How likely the student is to pass an exam code's standard: ability and standard error from calibrated items",
+            description = "userId may be 'me'. The ability is estimated (EAP, standard normal prior) from the student's latest answer to "
+                    + "each calibrated item of the exam code; the probability is that of an ability above the tenant's passing "
+                    + "standard, Φ((θ − θ_pass) / SE). Meaningful from qbank.analytics.readiness-minimum-answers calibrated answers "
+                    + "and a standard; exam answers count once their exam has ended.")
+    @APIResponse(responseCode = "200", description = "The readiness, or why it is not meaningful yet")
+    public Uni<ReadinessResponse> readiness(@PathParam("userId") String userId,
+            @QueryParam("examCode") @NotNull @jakarta.validation.constraints.Pattern(regexp = StandardResource.EXAM_CODE) String examCode) {
+        UUID student = visibleStudent(userId);
+        String tenant = user.get().tenantId();
+        return Uni.combine().all().unis(readinessQueries.calibratedResponses(tenant, student, examCode), readinessQueries.standard(tenant, examCode))
+                .asTuple().map(both -> ReadinessResponse.of(examCode,
+                        Readiness.of(both.getItem1(), both.getItem2() == null ? null : both.getItem2().passingTheta(), config.readinessMinimumAnswers()),
+                        config.readinessMinimumAnswers()));
+    }
+
+    @GET
+    @Path("/{userId}/progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.STUDENT, Roles.PUBLISHER, Roles.ADMIN })
+    @Operation(summary = "A student's dashboard of one exam code: answers, accuracy, time per item, by topic, percentile and readiness",
+            description = "userId may be 'me'. One call for the student's dashboard; exam answers count once their exam has ended.")
+    @APIResponse(responseCode = "200", description = "The progress, with zero answers for an exam code not practised yet")
+    public Uni<ProgressResponse> progress(@PathParam("userId") String userId,
+            @QueryParam("examCode") @NotNull @jakarta.validation.constraints.Pattern(regexp = StandardResource.EXAM_CODE) String examCode) {
+        UUID student = visibleStudent(userId);
+        String tenant = user.get().tenantId();
+        return Uni.combine().all().unis(readinessQueries.progress(tenant, student, examCode),
+                rollups.standing(tenant, student, config.percentileMinimumAttempts()), readiness(userId, examCode)).asTuple()
+                .map(all -> {
+                    var p = all.getItem1();
+                    var standing = all.getItem2();
+                    Double percentile = standing == null ? null : AnalyticsViews.defined(ClassicalStatistics.percentileRank(
+                            standing.getLong("below"), standing.getLong("equal"), standing.getLong("peers")));
+                    return new ProgressResponse(examCode, p.attempts(), p.correct(),
+                            p.attempts() == 0 ? null : (double) p.correct() / p.attempts(), p.meanTimeMs(),
+                            p.topics().stream().map(ProgressResponse.TopicResult::of).toList(), percentile,
+                            standing == null ? 0 : standing.getLong("peers"), all.getItem3());
+                });
     }
 
     /** 'me' or a user id; a student asking for someone else gets 404, as for an object that is not theirs. */

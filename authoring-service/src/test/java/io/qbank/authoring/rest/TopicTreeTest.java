@@ -107,4 +107,18 @@ class TopicTreeTest {
                 .body("parentId", equalTo(null));
         api.asAuthor().get(BASE + "/topics/" + grandchild).then().body("path", equalTo(List.of(child, grandchild)));
     }
+
+    @Test
+    void studentsReadTheTopicTreeToBuildTestsAndChangeNothing() {
+        String cardiology = api.topic("Cardiology", null);
+        String valves = api.topic("Valvular disease", cardiology);
+        var student = api.as(UUID.randomUUID(), api.tenant, "student");
+        student.get(BASE + "/topics").then().statusCode(200).body("name", equalTo(List.of("Cardiology", "Valvular disease")));
+        api.as(UUID.randomUUID(), api.tenant, "student").get(BASE + "/topics/" + valves).then().statusCode(200)
+                .body("path", equalTo(List.of(cardiology, valves)));
+        assertProblem(api.as(UUID.randomUUID(), api.tenant, "student").body(Map.of("name", "Mine")).post(BASE + "/topics").then(), 403);
+        assertProblem(api.as(UUID.randomUUID(), api.tenant, "student").get(BASE + "/items").then(), 403);
+        // another tenant's student sees none of it
+        api.as(UUID.randomUUID(), "t-" + UUID.randomUUID(), "student").get(BASE + "/topics").then().statusCode(200).body("", hasSize(0));
+    }
 }

@@ -83,14 +83,17 @@ public class QuizResource {
 
     @GET
     @Path("/exams")
-    @Operation(summary = "The exam codes I can take tests of, with their number of published items")
+    @Operation(summary = "The exam codes I can take tests of, with their published items and how many of those I have used")
     @APIResponse(responseCode = "200", description = "The exam codes, alphabetically")
     public Uni<List<ExamResponse>> exams() {
-        return quizzes.exams(user.get()).map(list -> list.stream().map(e -> new ExamResponse(e.examCode(), e.items())).toList());
+        return quizzes.exams(user.get()).map(list -> list.stream().map(e -> new ExamResponse(e.examCode(), e.items(), e.used())).toList());
     }
 
     /** An exam code with published items. */
-    public record ExamResponse(@Schema(example = "STEP1") String examCode, @Schema(example = "2400") int items) {
+    public record ExamResponse(
+            @Schema(example = "STEP1") String examCode,
+            @Schema(description = "Published items", example = "2400") int items,
+            @Schema(description = "Of those, served to me in a test", example = "318") int used) {
     }
 
     @GET

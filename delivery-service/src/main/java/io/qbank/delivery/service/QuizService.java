@@ -135,9 +135,19 @@ public class QuizService {
                 });
     }
 
-    /** The exam codes of the student's tenant that have published items. */
-    public Uni<List<PoolRepository.ExamCount>> exams(CurrentUser user) {
-        return pool.exams(db, user.tenantId());
+    /** An exam code with published items, and how many of them the student has been served. */
+    public record Exam(String examCode, int items, int used) {
+    }
+
+    /** The exam codes of the student's tenant that have published items, with the student's used items of each. */
+    public Uni<List<Exam>> exams(CurrentUser user) {
+        return Uni.combine().all().unis(pool.exams(db, user.tenantId()),
+                learners.history(db, user.tenantId(), user.userId(), QuizFilters.UNUSED, Instant.now())).asTuple()
+                .chain(both -> both.getItem1().isEmpty() ? Uni.createFrom().item(List.<Exam>of())
+                        : Uni.join().all(both.getItem1().stream().map(e -> pools.live(user.tenantId(), e.examCode())
+                                .map(live -> new Exam(e.examCode(), live.items().size(),
+                                        (int) live.items().stream().filter(i -> both.getItem2().contains(i.itemId())).count())))
+                                .toList()).andFailFast());
     }
 
     /** How many published items of an exam code pass a test's filters, and each pool of the student's history. */

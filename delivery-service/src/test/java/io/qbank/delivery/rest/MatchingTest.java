@@ -50,6 +50,11 @@ class MatchingTest {
         matching(f.asStudent(), f.exam, Map.of()).then().body("published", equalTo(4)).body("matching", equalTo(4))
                 .body("unused", equalTo(3)).body("incorrect", equalTo(1)).body("flagged", equalTo(1));
         matching(f.asStudent(), f.exam, Map.of("history", "unused")).then().body("matching", equalTo(3));
+        // the exam codes with the student's used items, for the dashboard
+        f.asStudent().get(BASE + "/exams").then().statusCode(200).body("find { it.examCode == '" + f.exam + "' }.items", equalTo(4))
+                .body("find { it.examCode == '" + f.exam + "' }.used", equalTo(1));
+        f.as(UUID.randomUUID(), f.tenant, "student").get(BASE + "/exams").then().body("find { it.examCode == '" + f.exam + "' }.used", equalTo(0));
+        f.as(f.student, "t-" + UUID.randomUUID(), "student").get(BASE + "/exams").then().statusCode(200).body("size()", equalTo(0));
         matching(f.asStudent(), f.exam, Map.of("history", "incorrect")).then().body("matching", equalTo(1));
 
         // another student's and another tenant's counts are their own

@@ -1,0 +1,24 @@
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface TopicRow {
+  topic: string;
+  accuracy: number;
+  attempts: number;
+}
+
+/** Accuracy by topic as horizontal bars (loaded on its own: the charting library stays out of the first screen's script). */
+export default function TopicChart({ rows }: { rows: TopicRow[] }) {
+  return (
+    <div className="chart" style={{ height: Math.max(120, rows.length * 34 + 40) }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
+          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <XAxis type="number" domain={[0, 100]} unit=" %" tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="topic" width={160} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={(value, _name, item) => [`${value} % of ${(item.payload as TopicRow).attempts}`, 'Correct']} />
+          <Bar dataKey="accuracy" fill="#1d4ed8" radius={[0, 4, 4, 0]} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
