@@ -1,12 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { useAuth } from './auth/AuthContext';
-import { BuilderScreen } from './screens/builder/BuilderScreen';
 import { CallbackScreen } from './screens/callback/CallbackScreen';
-import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { HomeScreen } from './screens/home/HomeScreen';
-import { ResultsScreen } from './screens/results/ResultsScreen';
-import { TestScreen } from './screens/test/TestScreen';
 import { WelcomeScreen } from './screens/welcome/WelcomeScreen';
+
+// each screen's script is loaded when it is first opened: the start page ships only its own
+const BuilderScreen = lazy(() => import('./screens/builder/BuilderScreen').then((m) => ({ default: m.BuilderScreen })));
+const DashboardScreen = lazy(() => import('./screens/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
+const ResultsScreen = lazy(() => import('./screens/results/ResultsScreen').then((m) => ({ default: m.ResultsScreen })));
+const TestScreen = lazy(() => import('./screens/test/TestScreen').then((m) => ({ default: m.TestScreen })));
 
 export function App() {
   const { identity, signIn } = useAuth();
@@ -20,12 +23,14 @@ export function App() {
     return <WelcomeScreen />;
   }
   return (
-    <Routes>
-      <Route path="/dashboard" element={<DashboardScreen />} />
-      <Route path="/tests/new" element={<BuilderScreen />} />
-      <Route path="/tests/:quizId" element={<TestScreen />} />
-      <Route path="/tests/:quizId/results" element={<ResultsScreen />} />
-      <Route path="*" element={<HomeScreen />} />
-    </Routes>
+    <Suspense fallback={null}>
+      <Routes>
+        <Route path="/dashboard" element={<DashboardScreen />} />
+        <Route path="/tests/new" element={<BuilderScreen />} />
+        <Route path="/tests/:quizId" element={<TestScreen />} />
+        <Route path="/tests/:quizId/results" element={<ResultsScreen />} />
+        <Route path="*" element={<HomeScreen />} />
+      </Routes>
+    </Suspense>
   );
 }
