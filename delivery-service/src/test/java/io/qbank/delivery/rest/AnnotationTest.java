@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.qbank.common.events.ItemPublished;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -34,11 +32,7 @@ class AnnotationTest {
     @BeforeEach
     void publishBank() {
         f = new DeliveryFixtures(db);
-        List<ItemPublished> bank = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            bank.add(f.item(UUID.randomUUID(), 1, List.of(f.exam), "Stem " + i, List.of(UUID.randomUUID()), "medium", 3));
-        }
-        f.publish(bank);
+        f.publishBank(4);
     }
 
     private Map<String, Object> annotation(boolean marked, List<String> struck, List<Map<String, Integer>> highlights, String note) {

@@ -42,6 +42,15 @@ final class DeliveryFixtures {
                 "human");
     }
 
+    /** Publishes n medium items of the exam, each under a topic of its own ("Stem 0", "Stem 1"…), and waits for the pool. */
+    void publishBank(int n) {
+        List<ItemPublished> bank = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            bank.add(item(UUID.randomUUID(), 1, List.of(exam), "Stem " + i, List.of(UUID.randomUUID()), "medium", 3));
+        }
+        publish(bank);
+    }
+
     /** Publishes the items and waits until the pool holds them all. */
     void publish(List<ItemPublished> items) {
         long expected = poolSize() + items.stream().map(ItemPublished::itemId).distinct().count();

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import io.qbank.common.events.AnswerSubmitted;
 import io.qbank.common.events.CloudEvent;
 import io.qbank.common.events.EventType;
-import io.qbank.common.events.ItemPublished;
 import io.qbank.common.events.QuizCompleted;
 import io.qbank.common.events.Topics;
 import io.qbank.common.testing.KafkaTopicReader;
@@ -47,11 +45,7 @@ class ExamIntegrityTest {
     @BeforeEach
     void publishBank() {
         f = new DeliveryFixtures(db);
-        List<ItemPublished> bank = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            bank.add(f.item(UUID.randomUUID(), 1, List.of(f.exam), "Stem " + i, List.of(UUID.randomUUID()), "medium", 3));
-        }
-        f.publish(bank);
+        f.publishBank(5);
     }
 
     private String start(String mode, boolean adaptive, int length) {
