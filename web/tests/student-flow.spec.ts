@@ -39,6 +39,14 @@ async function build(page: Page, choices: { mode: 'Tutor' | 'Exam'; timed?: bool
   await page.getByRole('textbox', { name: 'Number of items' }).press('Tab');
 }
 
+/** The same screen on a phone, then back to the desktop size. */
+async function phone(page: Page, name: string) {
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}-phone.png`, fullPage: true });
+  await page.setViewportSize(desktop);
+}
+
 function option(page: Page, text: RegExp) {
   return page.locator('.option', { hasText: text });
 }
@@ -47,6 +55,7 @@ test('a student builds a tutor test and sees the key and explanations after each
   await signIn(page, student);
   await build(page, { mode: 'Tutor', length: 2 });
   await page.screenshot({ path: `${SCREENSHOTS}/builder.png`, fullPage: true });
+  await phone(page, 'builder');
   await page.getByRole('button', { name: 'Start the test' }).click();
 
   await expect(page.locator('.stem')).toContainText('tearing chest pain');
@@ -99,6 +108,7 @@ test('a timed linear exam block: navigate, mark, strike, highlight, reload and r
   await page.getByLabel('Your note on this item').blur();
   await expect(page.getByRole('button', { name: 'Item 2: current, unanswered, marked' })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/exam-item.png`, fullPage: true });
+  await phone(page, 'exam-item');
 
   // a reload resumes exactly there: the same item, its mark, strike, highlight and note
   await page.reload();
@@ -133,6 +143,7 @@ test('a timed linear exam block: navigate, mark, strike, highlight, reload and r
   await expect(page.locator('.option.key').first()).toBeVisible();
   await expect(page.locator('.rationale').first()).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/results-exam.png`, fullPage: true });
+  await phone(page, 'results-exam');
 });
 
 test('the dashboard shows the use of the bank, accuracy, topics, and why readiness is not available yet', async ({ page }) => {
@@ -149,6 +160,7 @@ test('the dashboard shows the use of the bank, accuracy, topics, and why readine
   await expect(page.getByTestId('readiness-explanation')).toContainText('has not set a passing standard');
   await expect(page.locator('.chart svg')).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
+  await phone(page, 'dashboard');
   expect(problems, 'no console errors (a CSP refusal shows as one)').toEqual([]);
 });
 
