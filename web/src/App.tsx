@@ -9,6 +9,7 @@ import { WelcomeScreen } from './screens/welcome/WelcomeScreen';
 const BuilderScreen = lazy(() => import('./screens/builder/BuilderScreen').then((m) => ({ default: m.BuilderScreen })));
 const DashboardScreen = lazy(() => import('./screens/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
 const ResultsScreen = lazy(() => import('./screens/results/ResultsScreen').then((m) => ({ default: m.ResultsScreen })));
+const TestsScreen = lazy(() => import('./screens/tests/TestsScreen').then((m) => ({ default: m.TestsScreen })));
 const TestScreen = lazy(() => import('./screens/test/TestScreen').then((m) => ({ default: m.TestScreen })));
 
 export function App() {
@@ -26,6 +27,7 @@ export function App() {
     <Suspense fallback={null}>
       <Routes>
         <Route path="/dashboard" element={<DashboardScreen />} />
+        <Route path="/tests" element={<TestsScreen />} />
         <Route path="/tests/new" element={<BuilderScreen />} />
         <Route path="/tests/:quizId" element={<TestScreen />} />
         <Route path="/tests/:quizId/results" element={<ResultsScreen />} />

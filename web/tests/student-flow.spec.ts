@@ -164,6 +164,19 @@ test('the dashboard shows the use of the bank, accuracy, topics, and why readine
   expect(problems, 'no console errors (a CSP refusal shows as one)').toEqual([]);
 });
 
+test('the list of tests resumes one in progress and reviews the ended ones', async ({ page }) => {
+  await signIn(page, student);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your tests' }).click();
+  const rows = page.getByTestId('tests').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Exam');
+  await expect(rows.nth(0)).toContainText('Completed');
+  await expect(rows.nth(1)).toContainText('Tutor');
+  await page.screenshot({ path: `${SCREENSHOTS}/tests.png`, fullPage: true });
+  await rows.nth(1).getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('score')).toHaveText('50 %');
+});
+
 test('authors\' Markdown renders inert: no script, no event handler, no javascript: link survives', async ({ page }) => {
   await signIn(page, student);
   const quizzes = (await api(student.token, 'GET', '/api/v1/quizzes')) as { id: string }[];

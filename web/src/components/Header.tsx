@@ -11,6 +11,7 @@ export function Header() {
         <nav className="main-nav" aria-label="Main">
           <NavLink to="/dashboard">Dashboard</NavLink>
           <NavLink to="/tests/new">Build a test</NavLink>
+          <NavLink to="/tests" end>Your tests</NavLink>
         </nav>
       )}
       {identity && (
