@@ -45,6 +45,9 @@ for (const user of USERS) {
     await expect(card).not.toHaveAttribute('aria-busy', 'true');
     await expect(card.locator('.error')).toHaveCount(0);
     await page.screenshot({ path: `${SCREENSHOTS}/home-${user.username}.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SCREENSHOTS}/home-${user.username}-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // a reload keeps the session (the tab's storage); signing out ends it at Keycloak too
     await page.reload();

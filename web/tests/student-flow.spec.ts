@@ -173,6 +173,7 @@ test('the list of tests resumes one in progress and reviews the ended ones', asy
   await expect(rows.nth(0)).toContainText('Completed');
   await expect(rows.nth(1)).toContainText('Tutor');
   await page.screenshot({ path: `${SCREENSHOTS}/tests.png`, fullPage: true });
+  await phone(page, 'tests');
   await rows.nth(1).getByRole('link', { name: 'Review' }).click();
   await expect(page.getByTestId('score')).toHaveText('50 %');
 });

@@ -34,7 +34,6 @@ export function ItemView({ stem, leadIn, options, selected, struck = [], highlig
   useLayoutEffect(() => {
     if (stemBox.current) applyHighlights(stemBox.current, highlights);
     // the stem is rendered afresh (its key) whenever the highlights change, so they are applied once to a clean copy
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stem, highlightKey]);
   return (
     <article className="item">

@@ -5,12 +5,18 @@ export type Loaded<T> = { state: 'loading' } | { state: 'done'; value: T } | { s
 
 type Answer<T> = { data?: T; error?: unknown; response: Response };
 
-/** The answer of one typed API call, made when the component mounts (again when a key changes). */
-export function useApi<T>(call: () => Promise<Answer<T>>, keys: unknown[] = []): Loaded<T> {
+/**
+ * The answer of one typed API call, made when the component mounts and again when a key changes (a call that is not
+ * possible yet returns null and stays loading). An answer that arrives after the keys changed is dropped.
+ */
+export function useApi<T>(call: () => Promise<Answer<T>> | null, keys: unknown[] = []): Loaded<T> {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   useEffect(() => {
     let current = true;
-    call().then(
+    setLoaded({ state: 'loading' });
+    const request = call();
+    if (!request) return;
+    request.then(
       ({ data, error, response }) => {
         if (!current) return;
         setLoaded(data !== undefined ? { state: 'done', value: data } : { state: 'failed', message: messageOf(error, response) });
@@ -20,7 +26,6 @@ export function useApi<T>(call: () => Promise<Answer<T>>, keys: unknown[] = []):
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, keys);
   return loaded;
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { analytics, delivery, reviews } from '../../api/client';
 import { Page } from '../../components/Page';
@@ -23,15 +23,9 @@ export function DashboardScreen() {
   const examCode = params.get('exam') ?? (exams.state === 'done' ? exams.value[0]?.examCode : undefined);
   const profile = useApi(() => reviews.GET('/api/v1/reviews/profile'));
   const forecast = useApi(() => reviews.GET('/api/v1/reviews/forecast', { params: { query: { days: 1 } } }));
-  const [progress, setProgress] = useState<Awaited<ReturnType<typeof load>> | null>(null);
-
-  async function load(code: string) {
-    const { data } = await analytics.GET('/api/v1/analytics/students/{userId}/progress', { params: { path: { userId: 'me' }, query: { examCode: code } } });
-    return data ?? null;
-  }
-  useEffect(() => {
-    if (examCode) void load(examCode).then(setProgress);
-  }, [examCode]);
+  const loaded = useApi(() => examCode ? analytics.GET('/api/v1/analytics/students/{userId}/progress',
+    { params: { path: { userId: 'me' }, query: { examCode } } }) : null, [examCode]);
+  const progress = loaded.state === 'done' ? loaded.value : null;
 
   const exam = exams.state === 'done' ? exams.value.find((e) => e.examCode === examCode) : undefined;
   const r = progress?.readiness;
@@ -77,7 +71,8 @@ export function DashboardScreen() {
                 <p className="muted small band-legend"><span className="key range" /> your ability, 95 % band <span className="key passing" /> passing standard</p>
               </>
             ) : <p className="readiness-figure muted" data-testid="readiness">Not available yet</p>}
-            <p className="muted" data-testid="readiness-explanation">{r?.explanation ?? 'Loading…'}</p>
+            {loaded.state === 'failed' ? <p className="error" role="alert">{loaded.message}</p>
+              : <p className="muted" data-testid="readiness-explanation">{r?.explanation ?? 'Loading…'}</p>}
             <p className="muted small">How it is computed: your ability is estimated from your latest answers to items whose difficulty has been
               measured from many students' answers (calibrated items); its standard error says how sure the estimate is. Exam blocks count
               once they end.</p>

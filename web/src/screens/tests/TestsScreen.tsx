@@ -14,6 +14,7 @@ export function TestsScreen() {
       {tests.state === 'loading' && <p className="muted">Loading…</p>}
       {tests.state === 'failed' && <p className="error">{tests.message}</p>}
       {tests.state === 'done' && (tests.value.length === 0 ? <p className="muted">No tests yet.</p> : (
+        <div className="table-scroll">
         <table className="table" data-testid="tests">
           <thead>
             <tr><th scope="col">Started</th><th scope="col">Exam</th><th scope="col">Mode</th><th scope="col">Items</th><th scope="col">Status</th><th scope="col">Score</th><th scope="col"><span className="visually-hidden">Open</span></th></tr>
@@ -23,7 +24,7 @@ export function TestsScreen() {
               const active = q.status === 'active';
               return (
                 <tr key={q.id}>
-                  <td>{q.startedAt ? new Date(q.startedAt).toLocaleString() : ''}</td>
+                  <td>{q.startedAt ? new Date(q.startedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : ''}</td>
                   <td>{q.examCode}</td>
                   <td>{q.mode === 'exam' ? 'Exam' : 'Tutor'}{q.adaptive ? ', adaptive' : ''}{q.timeLimitSeconds ? ', timed' : ''}</td>
                   <td>{q.answered} / {q.length}</td>
@@ -35,6 +36,7 @@ export function TestsScreen() {
             })}
           </tbody>
         </table>
+        </div>
       ))}
     </Page>
   );

@@ -25,7 +25,7 @@ public class AnnotationRepository {
                 ON CONFLICT (quiz_id, position) DO UPDATE
                    SET marked = excluded.marked, struck = excluded.struck, highlights = excluded.highlights, note = excluded.note,
                        updated_at = excluded.updated_at
-                RETURNING """ + " " + COLUMNS)
+                """ + "RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[] { quizId, a.position(), tenantId, userId, a.marked(), a.struck().toArray(String[]::new),
                         ranges, a.note() }))
                 .map(rows -> annotation(rows.iterator().next()));
