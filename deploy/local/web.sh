@@ -16,7 +16,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 install() {
   command -v npm >/dev/null || { echo "[web] npm is missing: Node 20.19 or newer is needed" >&2; exit 1; }
   local stamp="$WEB/node_modules/.package-lock.sha256"
-  if ! sha256sum --status -c "$stamp" 2>/dev/null; then
+  if ! (cd "$WEB" && sha256sum --status -c "$stamp" 2>/dev/null); then
     log "installing the web app's packages (npm ci)"
     (cd "$WEB" && npm ci --no-audit --no-fund --loglevel=error)
     (cd "$WEB" && sha256sum package-lock.json > "$stamp")

@@ -9,6 +9,8 @@ import { WelcomeScreen } from './screens/welcome/WelcomeScreen';
 const BuilderScreen = lazy(() => import('./screens/builder/BuilderScreen').then((m) => ({ default: m.BuilderScreen })));
 const DashboardScreen = lazy(() => import('./screens/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
 const ResultsScreen = lazy(() => import('./screens/results/ResultsScreen').then((m) => ({ default: m.ResultsScreen })));
+const ReviewsScreen = lazy(() => import('./screens/reviews/ReviewsScreen').then((m) => ({ default: m.ReviewsScreen })));
+const ReviewSessionScreen = lazy(() => import('./screens/reviews/ReviewSessionScreen').then((m) => ({ default: m.ReviewSessionScreen })));
 const TestsScreen = lazy(() => import('./screens/tests/TestsScreen').then((m) => ({ default: m.TestsScreen })));
 const TestScreen = lazy(() => import('./screens/test/TestScreen').then((m) => ({ default: m.TestScreen })));
 
@@ -31,6 +33,8 @@ export function App() {
         <Route path="/tests/new" element={<BuilderScreen />} />
         <Route path="/tests/:quizId" element={<TestScreen />} />
         <Route path="/tests/:quizId/results" element={<ResultsScreen />} />
+        <Route path="/reviews" element={<ReviewsScreen />} />
+        <Route path="/reviews/:sessionId" element={<ReviewSessionScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Routes>
     </Suspense>

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { consoleErrors, look } from './suite';
 
 const SCREENSHOTS = process.env.QBANK_SCREENSHOTS ?? 'test-results/screenshots';
 
@@ -21,20 +22,16 @@ async function signIn(page: Page, username: string, password: string) {
 }
 
 test('the front page of someone not signed in', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  const problems = consoleErrors(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Practise like it is exam day.' })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/welcome.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SCREENSHOTS}/welcome-phone.png`, fullPage: true });
+  await look(page, 'welcome', { phone: true });
   expect(problems, 'no console errors (a CSP refusal shows as one)').toEqual([]);
 });
 
 for (const user of USERS) {
   test(`${user.username} signs in through Keycloak, sees their start page and signs out`, async ({ page }) => {
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    const problems = consoleErrors(page);
     await signIn(page, user.username, `demo-${user.username}-2026`);
     await expect(page).toHaveURL('/');
     await expect(page.getByTestId('user-name')).toHaveText(user.name);
@@ -44,10 +41,7 @@ for (const user of USERS) {
     await expect(card).toBeVisible();
     await expect(card).not.toHaveAttribute('aria-busy', 'true');
     await expect(card.locator('.error')).toHaveCount(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/home-${user.username}.png`, fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${SCREENSHOTS}/home-${user.username}-phone.png`, fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await look(page, `home-${user.username}`, { phone: true });
 
     // a reload keeps the session (the tab's storage); signing out ends it at Keycloak too
     await page.reload();

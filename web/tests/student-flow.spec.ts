@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { api, publish, signIn, Tenant, type User } from './suite';
+import { api, consoleErrors, look, publish, signIn, Tenant, type User } from './suite';
 
-const SCREENSHOTS = process.env.QBANK_SCREENSHOTS ?? 'test-results/screenshots';
 const HOSTILE = ' <script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2"> [a link](javascript:window.__pwned=3)'
   + ' <a href="JaVaScRiPt:window.__pwned=4">b</a><svg onload="window.__pwned = 5"></svg><iframe src="https://evil.example"></iframe>'
   + '<span style="position:fixed;inset:0">cover</span><form action="https://evil.example"><input name="q"></form>';
+
+const STRIP = `data:image/png;base64,${readFileSync(new URL('./fixtures/rhythm-strip.png', import.meta.url)).toString('base64')}`;
 
 let student: User;
 let other: User;
@@ -18,7 +20,8 @@ test.beforeAll(async () => {
   [student, other] = [await tenant.user('student'), await tenant.user('student')];
   exam = `WEB${Math.floor(Math.random() * 1e6)}`;
   await publish(author, publisher, 'Cardiology', exam, [1, 2, 3, 4].map((n) => ({
-    stem: `A **${40 + n}-year-old man** has sudden tearing chest pain radiating to the back (case ${n}).${HOSTILE}`,
+    stem: `A **${40 + n}-year-old man** has sudden tearing chest pain radiating to the back (case ${n}).${HOSTILE}\n\n`
+      + `![Rhythm strip, lead II](${STRIP})`,
     key: 'A',
   })));
   // the pool of delivery fills from Kafka
@@ -39,14 +42,6 @@ async function build(page: Page, choices: { mode: 'Tutor' | 'Exam'; timed?: bool
   await page.getByRole('textbox', { name: 'Number of items' }).press('Tab');
 }
 
-/** The same screen on a phone, then back to the desktop size. */
-async function phone(page: Page, name: string) {
-  const desktop = page.viewportSize()!;
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize(desktop);
-}
-
 function option(page: Page, text: RegExp) {
   return page.locator('.option', { hasText: text });
 }
@@ -54,8 +49,7 @@ function option(page: Page, text: RegExp) {
 test('a student builds a tutor test and sees the key and explanations after each answer', async ({ page }) => {
   await signIn(page, student);
   await build(page, { mode: 'Tutor', length: 2 });
-  await page.screenshot({ path: `${SCREENSHOTS}/builder.png`, fullPage: true });
-  await phone(page, 'builder');
+  await look(page, 'builder', { phone: true });
   await page.getByRole('button', { name: 'Start the test' }).click();
 
   await expect(page.locator('.stem')).toContainText('tearing chest pain');
@@ -64,7 +58,18 @@ test('a student builds a tutor test and sees the key and explanations after each
   await expect(page.locator('.verdict')).toHaveText('Correct.');
   await expect(page.locator('.explanation').first()).toBeVisible();
   await expect(page.locator('.rationale')).toContainText('The rationale of item');
-  await page.screenshot({ path: `${SCREENSHOTS}/tutor-feedback.png`, fullPage: true });
+  await look(page, 'tutor-feedback');
+
+  // the item's image, enlarged and zoomed
+  await page.getByRole('button', { name: 'Enlarge the image: Rhythm strip, lead II' }).click();
+  const zoom = page.getByRole('dialog', { name: 'Rhythm strip, lead II' });
+  await expect(zoom.getByRole('img', { name: 'Rhythm strip, lead II' })).toBeVisible();
+  await expect(zoom.getByTestId('zoom-level')).toHaveText('100 %');
+  await zoom.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(zoom.getByTestId('zoom-level')).toHaveText('150 %');
+  await look(page, 'image-zoom');
+  await page.keyboard.press('Escape');
+  await expect(zoom).toHaveCount(0);
 
   await page.getByRole('button', { name: /Next/ }).click();
   await option(page, /Distractor B/).locator('label').click();
@@ -74,7 +79,7 @@ test('a student builds a tutor test and sees the key and explanations after each
 
   await expect(page).toHaveURL(/\/results$/);
   await expect(page.getByTestId('score')).toHaveText('50 %');
-  await page.screenshot({ path: `${SCREENSHOTS}/results-tutor.png`, fullPage: true });
+  await look(page, 'results-tutor');
 });
 
 test('a timed linear exam block: navigate, mark, strike, highlight, reload and resume, change an answer, nothing shown until the end', async ({ page }) => {
@@ -107,8 +112,7 @@ test('a timed linear exam block: navigate, mark, strike, highlight, reload and r
   await page.getByLabel('Your note on this item').fill('Check the pulses in both arms');
   await page.getByLabel('Your note on this item').blur();
   await expect(page.getByRole('button', { name: 'Item 2: current, unanswered, marked' })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/exam-item.png`, fullPage: true });
-  await phone(page, 'exam-item');
+  await look(page, 'exam-item', { phone: true });
 
   // a reload resumes exactly there: the same item, its mark, strike, highlight and note
   await page.reload();
@@ -133,7 +137,7 @@ test('a timed linear exam block: navigate, mark, strike, highlight, reload and r
   await page.getByRole('button', { name: 'End block' }).click();
   await expect(page.getByTestId('finish-warning')).toContainText('1 item is unanswered');
   await expect(page.getByTestId('finish-warning')).toContainText('1 item is marked for review');
-  await page.screenshot({ path: `${SCREENSHOTS}/exam-finish-warning.png`, fullPage: true });
+  await look(page, 'exam-finish-warning');
   await page.getByRole('button', { name: 'End the block' }).click();
 
   await expect(page).toHaveURL(/\/results$/);
@@ -142,13 +146,11 @@ test('a timed linear exam block: navigate, mark, strike, highlight, reload and r
   await expect(page.locator('.result-item').nth(1)).toContainText('not answered');
   await expect(page.locator('.option.key').first()).toBeVisible();
   await expect(page.locator('.rationale').first()).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/results-exam.png`, fullPage: true });
-  await phone(page, 'results-exam');
+  await look(page, 'results-exam', { phone: true });
 });
 
 test('the dashboard shows the use of the bank, accuracy, topics, and why readiness is not available yet', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  const problems = consoleErrors(page);
   await signIn(page, student);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByTestId('used')).toHaveText('4 / 4');
@@ -159,8 +161,7 @@ test('the dashboard shows the use of the bank, accuracy, topics, and why readine
   }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId('readiness-explanation')).toContainText('has not set a passing standard');
   await expect(page.locator('.chart svg')).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
-  await phone(page, 'dashboard');
+  await look(page, 'dashboard', { phone: true });
   expect(problems, 'no console errors (a CSP refusal shows as one)').toEqual([]);
 });
 
@@ -172,10 +173,78 @@ test('the list of tests resumes one in progress and reviews the ended ones', asy
   await expect(rows.nth(0)).toContainText('Exam');
   await expect(rows.nth(0)).toContainText('Completed');
   await expect(rows.nth(1)).toContainText('Tutor');
-  await page.screenshot({ path: `${SCREENSHOTS}/tests.png`, fullPage: true });
-  await phone(page, 'tests');
+  await look(page, 'tests', { phone: true });
   await rows.nth(1).getByRole('link', { name: 'Review' }).click();
   await expect(page.getByTestId('score')).toHaveText('50 %');
+
+  // the missed item of the tutor test is reported to its authors from the results
+  const missed = page.locator('.result-item.wrong');
+  await missed.getByRole('button', { name: 'Report a problem' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Send the report' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Choose what is wrong.');
+  await dialog.getByRole('radio', { name: 'More than one answer fits' }).check({ force: true });
+  await dialog.getByLabel(/What should the authors know/).fill('B is defensible in an older patient.');
+  await look(page, 'report-problem');
+  await dialog.getByRole('button', { name: 'Send the report' }).click();
+  await expect(missed.getByRole('status')).toContainText('Reported: more than one answer fits');
+});
+
+test('reviews: the missed items come back in a session with the key and when they return; the scheduler is the student\'s choice', async ({ page }) => {
+  await signIn(page, student);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reviews' }).click();
+  // three answers (tutor 2, exam 1) reach the review service through Kafka; a first review is due the next day
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('forecast-summary')).toContainText('3 reviews in the next 7 days', { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('due-now')).toHaveText('0');
+  await expect(page.getByTestId('nothing-due')).toContainText('The next review falls due');
+  await expect(page.getByTestId('scheduler')).toHaveText('SM-2');
+  await expect(page.locator('.chart svg')).toBeVisible();
+  await look(page, 'reviews', { phone: true });
+
+  await page.getByRole('button', { name: 'Review ahead' }).click();
+  await expect(page).toHaveURL(/\/reviews\/[0-9a-f-]{36}$/);
+  const seen: string[] = [];
+  for (let n = 1; n <= 3; n++) {
+    await expect(page.getByTestId('session-progress')).toContainText(`Item ${n} of 3`);
+    await expect(page.locator('.verdict')).toHaveCount(0);
+    await expect(page.locator('.explanation')).toHaveCount(0);
+    seen.push((await page.locator('.stem').textContent())!.match(/case \d/)![0]);
+    await option(page, /Distractor B/).locator('label').click();
+    if (n === 1) {
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('alert')).toContainText('Say how sure you are');
+      await page.reload(); // the same item again, unanswered
+      await expect(page.getByTestId('session-progress')).toContainText('Item 1 of 3');
+      await option(page, /Distractor B/).locator('label').click();
+    }
+    await page.getByRole('button', { name: 'Unsure' }).click();
+    await page.getByRole('button', { name: /Submit/ }).click();
+    await expect(page.getByTestId('verdict')).toContainText('Incorrect: the answer is A. Back tomorrow');
+    await expect(page.locator('.option.key')).toContainText('Right answer');
+    await expect(page.locator('.explanation').first()).toBeVisible();
+    await expect(page.locator('.rationale')).toContainText('The rationale of item');
+    if (n === 1) {
+      await look(page, 'review-answer', { phone: true });
+    }
+    await page.getByRole('button', { name: /Next/ }).click();
+  }
+  expect(new Set(seen).size).toBe(3);
+  await expect(page.getByTestId('session-done')).toContainText('You answered 3 items');
+
+  // FSRS with a lower retention: the schedules are worked out again and the choice sticks
+  await page.getByRole('link', { name: 'Back to reviews' }).click();
+  await page.getByRole('radio', { name: /^FSRS/ }).check({ force: true });
+  await page.getByRole('slider').fill('85');
+  await expect(page.getByTestId('retention')).toHaveText('85 %');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('scheduler')).toHaveText('FSRS');
+  await expect(page.getByRole('radio', { name: /^FSRS/ })).toBeChecked();
+  await expect(page.getByTestId('retention')).toHaveText('85 %');
 });
 
 test('authors\' Markdown renders inert: no script, no event handler, no javascript: link survives', async ({ page }) => {
@@ -198,4 +267,8 @@ test('another student of the same tenant sees none of it', async ({ page }) => {
   await page.goto(`/tests/${quizzes[0]!.id}/results`);
   await expect(page.locator('.error')).toContainText('does not exist');
   await expect(page.locator('.stem')).toHaveCount(0);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reviews' }).click();
+  await expect(page.getByTestId('due-now')).toHaveText('0');
+  await expect(page.getByTestId('forecast-summary')).toHaveText('Nothing falls due in the next 30 days.');
 });

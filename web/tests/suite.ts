@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /**
@@ -90,4 +91,40 @@ export async function signIn(page: Page, user: { username: string; password: str
   await page.locator('#password').fill(user.password);
   await page.locator('#kc-login').click();
   await expect(page.getByTestId('user-name')).toBeVisible();
+}
+
+const SCREENSHOTS = process.env.QBANK_SCREENSHOTS ?? 'test-results/screenshots';
+const PHONE = { width: 390, height: 844 };
+
+const auditing = new WeakSet<Page>();
+
+/** The page's console errors from now on (a refusal by the Content-Security-Policy shows as one), but for axe-core's own. */
+export function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && !auditing.has(page) && errors.push(m.text()));
+  return errors;
+}
+
+/** axe-core over the page as it is now: every rule, and not one serious or critical violation. */
+export async function accessible(page: Page, what: string) {
+  auditing.add(page); // axe sets style attributes to measure, which the CSP refuses, harmlessly
+  const { violations } = await new AxeBuilder({ page }).analyze().finally(() => auditing.delete(page));
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad, `${what}: no serious or critical accessibility violation`).toEqual([]);
+}
+
+/**
+ * A screen as its users see it: a screenshot kept as an artifact and axe-core's check, and with `phone` the same on a
+ * phone-sized screen before the desktop size comes back.
+ */
+export async function look(page: Page, name: string, { phone = false }: { phone?: boolean } = {}) {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  await accessible(page, name);
+  if (!phone) return;
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}-phone.png`, fullPage: true });
+  await accessible(page, `${name} on a phone`);
+  await page.setViewportSize(desktop);
 }

@@ -11,7 +11,7 @@ export default function TopicChart({ rows }: { rows: TopicRow[] }) {
   return (
     <div className="chart" style={{ height: Math.max(120, rows.length * 34 + 40) }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
+        <BarChart title="Share of correct answers by topic" data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" domain={[0, 100]} unit=" %" tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="topic" width={160} tick={{ fontSize: 12 }} />

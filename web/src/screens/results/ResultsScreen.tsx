@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
-import { delivery } from '../../api/client';
+import { delivery, messageOf } from '../../api/client';
+import { FlagItem, type SendFlag } from '../../components/FlagItem';
 import { ItemView } from '../../components/ItemView';
 import { Page } from '../../components/Page';
 import { useApi } from '../../components/useApi';
@@ -17,6 +18,11 @@ export function ResultsScreen() {
     return <Page title="Results"><p className={results.state === 'failed' ? 'error' : 'muted'}>{results.state === 'failed' ? results.message : 'Loading…'}</p></Page>;
   }
   const r = results.value;
+  const flag = (position: number): SendFlag => async (reason, comment) => {
+    const { data, error, response } = await delivery.POST('/api/v1/quizzes/{quizId}/items/{position}/flag',
+      { params: { path: { quizId, position } }, body: { reason, comment: comment ?? undefined } });
+    return data ? null : messageOf(error, response);
+  };
   const active = r.quiz?.status === 'active';
   return (
     <Page title={`Results · ${r.quiz?.examCode ?? ''}`}>
@@ -47,6 +53,7 @@ export function ResultsScreen() {
             <ItemView stem={i.stem ?? ''} leadIn={i.leadIn}
               options={(i.options ?? i.choices ?? []).map((o) => ({ label: o.label!, text: o.text!, ...o }))}
               selected={i.selectedLabel} disabled revealed={i.correctLabel ? { correctLabel: i.correctLabel, rationale: i.rationale } : null} />
+            <FlagItem send={flag(i.position!)} what={`item ${i.position}`} />
           </li>
         ))}
       </ol>

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { delivery, messageOf } from '../../api/client';
+import { Confidence } from '../../components/Confidence';
 import { ItemView, type Option } from '../../components/ItemView';
 import { Header } from '../../components/Header';
+import { isForFocus } from '../../components/shortcuts';
 import { Navigator, type PositionState } from './Navigator';
 import { Countdown } from './Countdown';
 import { LabValuesPanel } from './LabValuesPanel';
@@ -34,12 +36,6 @@ interface Feedback {
   rationale?: string;
   options?: { label?: string; text?: string; correct?: boolean; explanation?: string | null }[];
 }
-
-const CONFIDENCE = [
-  { value: 1, label: 'Guess' },
-  { value: 3, label: 'Unsure' },
-  { value: 5, label: 'Sure' },
-];
 
 /**
  * Taking a test as on exam day: one item at a time, a navigator of every position, marks, strikes, highlights and a note
@@ -166,7 +162,7 @@ export function TestScreen() {
   // keyboard: A–E choose, ← → move, M marks, H highlights the selection, Enter submits
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement && e.target.type === 'text' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isForFocus(e)) return;
       const key = e.key.toUpperCase();
       const labels = item?.options?.map((o) => o.label) ?? [];
       if (labels.includes(key) && !feedback) setSelected(key);
@@ -235,15 +231,7 @@ export function TestScreen() {
             onSelect={setSelected}
             onStrike={(label) => void annotate({ struck: here?.struck.includes(label) ? here.struck.filter((l) => l !== label) : [...(here?.struck ?? []), label] })}
           />
-          {!feedback && (
-            <div className="confidence" role="group" aria-label="How sure are you?">
-              <span className="muted small">How sure?</span>
-              {CONFIDENCE.map((c) => (
-                <button key={c.value} type="button" className={`chip ${confidence === c.value ? 'on' : ''}`} aria-pressed={confidence === c.value}
-                  onClick={() => setConfidence(confidence === c.value ? null : c.value)}>{c.label}</button>
-              ))}
-            </div>
-          )}
+          {!feedback && <Confidence value={confidence} onChange={setConfidence} />}
           <div className="test-actions">
             {navigable && <button type="button" className="button secondary" disabled={position <= 1} onClick={() => void open(position - 1)}>← Previous</button>}
             {!feedback && <button type="button" className="button" disabled={!selected || busy} onClick={() => void submit()}>Submit <kbd>Enter</kbd></button>}

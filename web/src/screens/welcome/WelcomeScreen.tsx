@@ -1,11 +1,13 @@
 import { useAuth } from '../../auth/AuthContext';
 import { Brand } from '../../components/Brand';
+import { DisplayMenu } from '../../components/DisplayMenu';
 
 /** The front page for someone not signed in. */
 export function WelcomeScreen() {
   const { signIn } = useAuth();
   return (
     <main className="welcome">
+      <div className="corner"><DisplayMenu /></div>
       <div className="welcome-panel">
         <Brand />
         <h1>Practise like it is exam day.</h1>

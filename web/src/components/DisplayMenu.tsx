@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { Button, Dialog, DialogTrigger, Label, Popover, Radio, RadioGroup } from 'react-aria-components';
+import { applyDisplay, loadDisplay, type Display } from './display';
+
+/** Contrast and text size, for anyone who reads better with more of either; the choice stays on this device. */
+export function DisplayMenu() {
+  const [display, setDisplay] = useState<Display>(() => loadDisplay());
+  const change = (next: Display) => {
+    applyDisplay(next);
+    setDisplay(next);
+  };
+  return (
+    <DialogTrigger>
+      <Button className="button secondary display-button" aria-label="Display: contrast and text size">
+        <span aria-hidden="true">Aa</span>
+      </Button>
+      <Popover placement="bottom end" offset={6}>
+        <Dialog className="display-menu" aria-label="Display">
+          <RadioGroup className="choices" value={display.theme} onChange={(theme) => change({ ...display, theme: theme as Display['theme'] })}>
+            <Label>Contrast</Label>
+            <Radio value="standard" className="choice">Standard</Radio>
+            <Radio value="contrast" className="choice">High contrast</Radio>
+          </RadioGroup>
+          <RadioGroup className="choices" value={display.text} onChange={(text) => change({ ...display, text: text as Display['text'] })}>
+            <Label>Text size</Label>
+            <Radio value="normal" className="choice">Normal</Radio>
+            <Radio value="large" className="choice">Large</Radio>
+            <Radio value="larger" className="choice">Larger</Radio>
+          </RadioGroup>
+        </Dialog>
+      </Popover>
+    </DialogTrigger>
+  );
+}
