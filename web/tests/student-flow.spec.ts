@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { api, consoleErrors, look, publish, signIn, Tenant, type User } from './suite';
+import { api, consoleErrors, endSessions, look, publish, signIn, spoilAccessToken, Tenant, type User } from './suite';
 
 const HOSTILE = ' <script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2"> [a link](javascript:window.__pwned=3)'
   + ' <a href="JaVaScRiPt:window.__pwned=4">b</a><svg onload="window.__pwned = 5"></svg><iframe src="https://evil.example"></iframe>'
@@ -245,6 +245,48 @@ test('reviews: the missed items come back in a session with the key and when the
   await expect(page.getByTestId('scheduler')).toHaveText('FSRS');
   await expect(page.getByRole('radio', { name: /^FSRS/ })).toBeChecked();
   await expect(page.getByTestId('retention')).toHaveText('85 %');
+});
+
+test('an expired session: renewed unseen while Keycloak\'s session lasts, else a new sign-in that loses nothing of the test', async ({ page }) => {
+  const quiz = (await api(student.token, 'POST', '/api/v1/quizzes', { examCode: exam, mode: 'exam', adaptive: false, length: 2, timeLimitSeconds: 1800 })) as { id: string };
+  await signIn(page, student);
+  await page.goto(`/tests/${quiz.id}`);
+  await expect(page.getByText('Item 1 of 2')).toBeVisible();
+
+  // the access token is refused, the refresh token still works: the answer goes through, no sign-in page
+  await spoilAccessToken(page);
+  await option(page, /Distractor B/).locator('label').click();
+  await page.getByRole('button', { name: /Submit/ }).click();
+  await expect(page.getByText('Item 2 of 2')).toBeVisible();
+
+  // an answer chosen, a confidence given and a note typed, none of them sent, when the session ends at Keycloak
+  await option(page, /Distractor C/).locator('label').click();
+  await page.getByRole('button', { name: 'Sure', exact: true }).click();
+  await page.getByLabel('Your note on this item').fill('Pulse deficit in the left arm');
+  await endSessions(student);
+  await spoilAccessToken(page);
+  await page.getByRole('button', { name: /Submit/ }).click();
+  await expect(page.locator('#username'), 'Keycloak asks for the password again').toBeVisible();
+  await page.locator('#username').fill(student.username);
+  await page.locator('#password').fill(student.password);
+  await page.locator('#kc-login').click();
+
+  // back at the same item with everything that was not sent
+  await expect(page).toHaveURL(new RegExp(`/tests/${quiz.id}$`));
+  await expect(page.getByText('Item 2 of 2')).toBeVisible();
+  await expect(option(page, /Distractor C/)).toHaveClass(/selected/);
+  await expect(page.getByRole('button', { name: 'Sure', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Your note on this item')).toHaveValue('Pulse deficit in the left arm');
+  await look(page, 'exam-after-sign-in');
+  await page.getByRole('button', { name: /Submit/ }).click();
+  await expect(page.getByTestId('finish-warning').or(page.getByText('Every item is answered'))).toBeVisible();
+
+  const positions = (await api(student.token, 'GET', `/api/v1/quizzes/${quiz.id}/positions`)) as { position: number; answered: boolean; note: string | null }[];
+  expect(positions.map((p) => [p.position, p.answered])).toEqual([[1, true], [2, true]]);
+  expect(positions[1]!.note).toBe('Pulse deficit in the left arm');
+  await api(student.token, 'POST', `/api/v1/quizzes/${quiz.id}/finish`);
+  const results = (await api(student.token, 'GET', `/api/v1/quizzes/${quiz.id}/results`)) as { items: { position: number; selectedLabel: string }[] };
+  expect(results.items.map((i) => i.selectedLabel)).toEqual(['B', 'C']);
 });
 
 test('authors\' Markdown renders inert: no script, no event handler, no javascript: link survives', async ({ page }) => {

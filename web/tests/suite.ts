@@ -12,6 +12,7 @@ const KEYCLOAK = process.env.QBANK_IDENTITY_URL ?? 'http://127.0.0.1:8180';
 const SECRET = process.env.QBANK_IDENTITY_ADMIN_API_SECRET ?? 'local-admin-api-secret';
 
 export interface User {
+  id: string;
   username: string;
   password: string;
   token: string;
@@ -30,9 +31,7 @@ export class Tenant {
   readonly id = `web-${randomUUID().slice(0, 12)}`;
 
   async user(...roles: string[]): Promise<User> {
-    const { access_token: admin } = await form(`${KEYCLOAK}/realms/qbank/protocol/openid-connect/token`,
-      { grant_type: 'client_credentials', client_id: 'qbank-admin-api', client_secret: SECRET });
-    const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+    const headers = await adminHeaders();
     const username = `${this.id}.${roles[0]}.${randomUUID().slice(0, 6)}`;
     const password = `pw-${randomUUID()}`;
     const created = await fetch(`${KEYCLOAK}/admin/realms/qbank/users`, {
@@ -48,8 +47,32 @@ export class Tenant {
     }));
     const { access_token: token } = await form(`${FRONT_DOOR}/realms/qbank/protocol/openid-connect/token`,
       { grant_type: 'password', client_id: 'qbank-cli', username, password });
-    return { username, password, token };
+    return { id, username, password, token };
   }
+}
+
+async function adminHeaders() {
+  const { access_token: admin } = await form(`${KEYCLOAK}/realms/qbank/protocol/openid-connect/token`,
+    { grant_type: 'client_credentials', client_id: 'qbank-admin-api', client_secret: SECRET });
+  return { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+}
+
+/** Ends the user's sessions at Keycloak, as an idle timeout or an administrator would: their refresh tokens stop working. */
+export async function endSessions(user: User) {
+  await json(await fetch(`${KEYCLOAK}/admin/realms/qbank/users/${user.id}/logout`, { method: 'POST', headers: await adminHeaders() }));
+}
+
+/**
+ * Makes the access token the page holds one the services refuse (its signature broken), as an expired one would be
+ * refused, without waiting the five minutes of its life.
+ */
+export async function spoilAccessToken(page: Page) {
+  await page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+    const user = JSON.parse(sessionStorage.getItem(key)!) as { access_token: string };
+    user.access_token = `${user.access_token.slice(0, -4)}AAAA`;
+    sessionStorage.setItem(key, JSON.stringify(user));
+  });
 }
 
 export async function api(token: string, method: string, path: string, body?: unknown) {

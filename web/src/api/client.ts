@@ -6,14 +6,41 @@ import type { paths as DeliveryPaths } from './generated/delivery';
 import type { paths as GenerationPaths } from './generated/generation';
 import type { paths as ReviewPaths } from './generated/review';
 
-/** Every request carries the signed-in user's access token (renewed by oidc-client-ts before it expires). */
+const unsent = new WeakMap<Request, Request>();
+
+/**
+ * Every request carries the signed-in user's access token (renewed by oidc-client-ts before it expires). A request the
+ * services refuse with 401 is sent once more after a silent renewal; when the session cannot be renewed (it ended at
+ * Keycloak, or the device slept through it), the user signs in again and comes back to the same page, where the screens
+ * keep what was not sent yet.
+ */
 const bearer: Middleware = {
   async onRequest({ request }) {
     const user = await userManager.getUser();
     if (user) request.headers.set('Authorization', `Bearer ${user.access_token}`);
+    unsent.set(request, request.clone());
     return request;
   },
+  async onResponse({ request, response }) {
+    if (response.status !== 401) return response;
+    const again = unsent.get(request);
+    const renewed = await userManager.signinSilent().catch(() => null);
+    if (renewed && again) {
+      again.headers.set('Authorization', `Bearer ${renewed.access_token}`);
+      return fetch(again);
+    }
+    await signInAgain();
+    return response;
+  },
 };
+
+let signingIn: Promise<void> | null = null;
+
+/** Off to Keycloak's sign-in page, and back to where the user was afterwards. */
+function signInAgain(): Promise<void> {
+  signingIn ??= userManager.signinRedirect({ state: { returnTo: window.location.pathname + window.location.search } });
+  return signingIn;
+}
 
 function client<Paths extends {}>() {
   const api = createClient<Paths>({ baseUrl: window.location.origin });

@@ -9,6 +9,7 @@ import { isForFocus } from '../../components/shortcuts';
 import { Navigator, type PositionState } from './Navigator';
 import { Countdown } from './Countdown';
 import { LabValuesPanel } from './LabValuesPanel';
+import { clearDraft, loadDraft, saveDraft } from './draft';
 import { selectedRange, toggle, type Range } from './highlights';
 
 interface Quiz {
@@ -64,12 +65,22 @@ export function TestScreen() {
   const here = positions.find((p) => p.position === position);
 
   const show = useCallback((served: Served) => {
+    const draft = loadDraft(quizId, served.position ?? 0);
     setItem(served);
-    setSelected(served.selectedLabel ?? null);
+    setSelected(draft.selected ?? served.selectedLabel ?? null);
     setFeedback(null);
-    setConfidence(null);
+    setConfidence(draft.confidence ?? null);
     shownAt.current = Date.now();
-  }, []);
+  }, [quizId]);
+
+  const choose = (label: string | null) => {
+    setSelected(label);
+    saveDraft(quizId, position, { selected: label });
+  };
+  const rate = (level: number | null) => {
+    setConfidence(level);
+    saveDraft(quizId, position, { confidence: level });
+  };
 
   const ended = useCallback(() => navigate(`/tests/${quizId}/results`, { replace: true }), [navigate, quizId]);
 
@@ -117,8 +128,16 @@ export function TestScreen() {
       params: { path: { quizId, position } },
       body: { marked: next.marked, struck: next.struck as never, highlights: next.highlights, note: next.note },
     });
-    if (!data) setError(messageOf(problem, response));
+    if (!data) return setError(messageOf(problem, response));
+    if ('note' in change) clearDraft(quizId, position, ['note']);
   }
+
+  // a note typed but not saved before a reload or a new sign-in is saved now
+  const hereKnown = !!here;
+  useEffect(() => {
+    const note = loadDraft(quizId, position).note;
+    if (hereKnown && note !== undefined && note !== (here?.note ?? '')) void annotate({ note: note || null });
+  }, [quizId, position, hereKnown]);
 
   async function submit() {
     if (!selected || busy || feedback) return;
@@ -132,6 +151,7 @@ export function TestScreen() {
       if (response.status === 409 && !navigable) return ended();
       return setError(messageOf(problem, response));
     }
+    clearDraft(quizId, position, ['selected', 'confidence']);
     setPositions((list) => list.map((p) => (p.position === position ? { ...p, answered: true } : p)));
     if (data.correctLabel) setFeedback(data);
     else if (navigable) await forward();
@@ -165,7 +185,7 @@ export function TestScreen() {
       if (isForFocus(e)) return;
       const key = e.key.toUpperCase();
       const labels = item?.options?.map((o) => o.label) ?? [];
-      if (labels.includes(key) && !feedback) setSelected(key);
+      if (labels.includes(key) && !feedback) choose(key);
       else if (key === 'M') void annotate({ marked: !here?.marked });
       else if (key === 'H') highlight();
       else if (e.key === 'Enter') { e.preventDefault(); if (feedback) void serveNext(); else void submit(); }
@@ -228,10 +248,10 @@ export function TestScreen() {
             revealed={feedback}
             disabled={!!feedback}
             stemRef={stem}
-            onSelect={setSelected}
+            onSelect={choose}
             onStrike={(label) => void annotate({ struck: here?.struck.includes(label) ? here.struck.filter((l) => l !== label) : [...(here?.struck ?? []), label] })}
           />
-          {!feedback && <Confidence value={confidence} onChange={setConfidence} />}
+          {!feedback && <Confidence value={confidence} onChange={rate} />}
           <div className="test-actions">
             {navigable && <button type="button" className="button secondary" disabled={position <= 1} onClick={() => void open(position - 1)}>← Previous</button>}
             {!feedback && <button type="button" className="button" disabled={!selected || busy} onClick={() => void submit()}>Submit <kbd>Enter</kbd></button>}
@@ -239,8 +259,9 @@ export function TestScreen() {
           </div>
           <label className="note">
             <span>Your note on this item</span>
-            <textarea key={position} defaultValue={here?.note ?? ''} maxLength={2000} rows={2}
-              onBlur={(e) => e.target.value !== (here?.note ?? '') && void annotate({ note: e.target.value || null })} />
+            <textarea key={position} defaultValue={loadDraft(quizId, position).note ?? here?.note ?? ''} maxLength={2000} rows={2}
+              onChange={(e) => saveDraft(quizId, position, { note: e.target.value })}
+              onBlur={(e) => e.target.value !== (here?.note ?? '') ? void annotate({ note: e.target.value || null }) : clearDraft(quizId, position, ['note'])} />
           </label>
         </main>
         {labs && <LabValuesPanel onClose={() => setLabs(false)} />}
