@@ -23,7 +23,7 @@ test.beforeAll(async () => {
     stem: `A **${40 + n}-year-old man** has sudden tearing chest pain radiating to the back (case ${n}).${HOSTILE}\n\n`
       + `![Rhythm strip, lead II](${STRIP})`,
     key: 'A',
-  })));
+  })), 'CV-AORTA');
   // the pool of delivery fills from Kafka
   await expect.poll(async () => ((await api(student.token, 'GET', '/api/v1/quizzes/exams')) as { examCode: string; items: number }[])
     .find((e) => e.examCode === exam)?.items, { timeout: 30_000 }).toBe(4);
@@ -161,7 +161,17 @@ test('the dashboard shows the use of the bank, accuracy, topics, and why readine
   }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId('readiness-explanation')).toContainText('has not set a passing standard');
   await expect(page.locator('.chart svg')).toBeVisible();
+  await expect(page.getByTestId('pace')).toContainText(/exam pace 90 s: \d+ s faster/);
   await look(page, 'dashboard', { phone: true });
+  // by blueprint code: the topic's code, with the same share as the API's
+  await page.getByRole('button', { name: 'By blueprint code' }).click();
+  await expect(page.getByRole('heading', { name: 'Results by blueprint code' })).toBeVisible();
+  await expect(page.locator('.chart svg')).toContainText('CV-AORTA');
+  const progress = (await api(student.token, 'GET', `/api/v1/analytics/students/me/progress?examCode=${exam}`)) as
+    { blueprints: { blueprintCode: string; attempts: number; correct: number }[] };
+  expect(progress.blueprints).toEqual([{ blueprintCode: 'CV-AORTA', attempts: 3, correct: 2 }]);
+  await page.locator('.chart .recharts-bar-rectangle').first().hover();
+  await expect(page.locator('.recharts-tooltip-wrapper')).toContainText('67 % of 3');
   expect(problems, 'no console errors (a CSP refusal shows as one)').toEqual([]);
 });
 

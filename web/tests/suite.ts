@@ -88,8 +88,8 @@ export interface ItemText {
 }
 
 /** Writes, approves and publishes items under a new topic to an exam code; returns the topic's id. */
-export async function publish(author: User, publisher: User, topicName: string, examCode: string, items: ItemText[]) {
-  const topic = (await api(author.token, 'POST', '/api/v1/authoring/topics', { name: topicName })) as { id: string };
+export async function publish(author: User, publisher: User, topicName: string, examCode: string, items: ItemText[], blueprintCode?: string) {
+  const topic = (await api(author.token, 'POST', '/api/v1/authoring/topics', { name: topicName, blueprintCode })) as { id: string };
   for (const [n, item] of items.entries()) {
     const labels = ['A', 'B', 'C', 'D'];
     const created = (await api(author.token, 'POST', '/api/v1/authoring/items', {

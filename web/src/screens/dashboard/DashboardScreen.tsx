@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { analytics, delivery, reviews } from '../../api/client';
 import { Page } from '../../components/Page';
@@ -6,13 +6,21 @@ import { useApi } from '../../components/useApi';
 import { useAuth } from '../../auth/AuthContext';
 import { ReadinessBand } from './ReadinessBand';
 
-const TopicChart = lazy(() => import('./TopicChart'));
-
-/** The pace the exams students prepare for keep: about 90 seconds per item (USMLE Step 1: 40 items in 60 minutes). */
-const EXAM_PACE_MS = 90_000;
+const AccuracyChart = lazy(() => import('./AccuracyChart'));
 
 function percent(x: number | null | undefined) {
   return x == null ? '—' : `${Math.round(x * 100)} %`;
+}
+
+type Result = { attempts?: number; correct?: number };
+const row = (label: string, r: Result) => ({ label, attempts: r.attempts ?? 0, accuracy: Math.round(((r.correct ?? 0) / (r.attempts || 1)) * 100) });
+
+/** The student's time per item against the exam's pace, in words. */
+export function paceNote(meanMs: number | null | undefined, paceMs: number): string {
+  const pace = `exam pace ${Math.round(paceMs / 1000)} s`;
+  if (meanMs == null) return pace;
+  const gap = Math.round((meanMs - paceMs) / 1000);
+  return gap === 0 ? `${pace}: on pace` : `${pace}: ${Math.abs(gap)} s ${gap > 0 ? 'slower' : 'faster'}`;
 }
 
 /** A student's dashboard of one exam code: use of the bank, accuracy, standing, readiness, time, topics, reviews. */
@@ -29,9 +37,11 @@ export function DashboardScreen() {
 
   const exam = exams.state === 'done' ? exams.value.find((e) => e.examCode === examCode) : undefined;
   const r = progress?.readiness;
-  const rows = (progress?.topics ?? []).filter((t) => t.attempts).map((t) => ({
-    topic: t.topic ?? 'Other', attempts: t.attempts ?? 0, accuracy: Math.round(((t.correct ?? 0) / (t.attempts || 1)) * 100),
-  }));
+  const [by, setBy] = useState<'topic' | 'blueprint'>('topic');
+  const byTopic = (progress?.topics ?? []).filter((t) => t.attempts).map((t) => row(t.topic ?? 'Other', t));
+  const byBlueprint = (progress?.blueprints ?? []).filter((b) => b.attempts).map((b) => row(b.blueprintCode ?? 'No blueprint code', b));
+  const hasBlueprints = (progress?.blueprints ?? []).some((b) => b.blueprintCode);
+  const rows = by === 'blueprint' && hasBlueprints ? byBlueprint : byTopic;
   return (
     <Page title={`${identity?.name.split(' ')[0] ?? 'Your'}'s dashboard`}>
       {exams.state === 'done' && exams.value.length > 1 && (
@@ -56,7 +66,7 @@ export function DashboardScreen() {
               <span className="muted small">{progress?.percentileRank == null ? 'too few answers to rank yet' : `among ${progress.peers} students`}</span></div>
             <div className="figure"><span className="muted small">Time per item</span>
               <strong>{progress?.meanTimeMs == null ? '—' : `${Math.round(progress.meanTimeMs / 1000)} s`}</strong>
-              <span className="muted small">exam pace {EXAM_PACE_MS / 1000} s</span></div>
+              <span className="muted small" data-testid="pace">{progress?.examPaceMs ? paceNote(progress.meanTimeMs, progress.examPaceMs) : ''}</span></div>
             <div className="figure"><span className="muted small">Reviews due today</span>
               <strong data-testid="due">{forecast.state === 'done' ? (forecast.value[0]?.due ?? 0) : '…'}</strong>
               <span className="muted small">{profile.state === 'done' ? `Level ${profile.value.level} · ${profile.value.xp} XP · ${profile.value.currentStreak} d streak` : ''}</span></div>
@@ -79,10 +89,18 @@ export function DashboardScreen() {
           </section>
 
           <section className="panel" aria-labelledby="topics-title">
-            <h2 id="topics-title">Results by topic</h2>
+            <div className="panel-head">
+              <h2 id="topics-title">Results by {by === 'blueprint' && hasBlueprints ? 'blueprint code' : 'topic'}</h2>
+              {hasBlueprints && (
+                <div className="tabs compact" role="group" aria-label="Group the results">
+                  <button type="button" className={`tab ${by === 'topic' ? 'on' : ''}`} aria-pressed={by === 'topic'} onClick={() => setBy('topic')}>By topic</button>
+                  <button type="button" className={`tab ${by === 'blueprint' ? 'on' : ''}`} aria-pressed={by === 'blueprint'} onClick={() => setBy('blueprint')}>By blueprint code</button>
+                </div>
+              )}
+            </div>
             {rows.length === 0 ? <p className="muted">No answers yet for {examCode}. <Link to="/tests/new">Build a test</Link>.</p> : (
               <Suspense fallback={<p className="muted">Loading the chart…</p>}>
-                <TopicChart rows={rows} />
+                <AccuracyChart rows={rows} title={`Share of correct answers by ${by === 'blueprint' && hasBlueprints ? 'blueprint code' : 'topic'}`} />
               </Suspense>
             )}
           </section>

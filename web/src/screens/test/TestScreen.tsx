@@ -36,6 +36,7 @@ interface Feedback {
   correctLabel?: string;
   rationale?: string;
   options?: { label?: string; text?: string; correct?: boolean; explanation?: string | null }[];
+  quizStatus?: string;
 }
 
 /**
@@ -159,6 +160,11 @@ export function TestScreen() {
     else await serveNext();
   }
 
+  /** After tutor feedback: the next item, or the results once the answer ended the test. */
+  function afterFeedback() {
+    return feedback?.quizStatus && feedback.quizStatus !== 'active' ? ended() : serveNext();
+  }
+
   async function forward() {
     if (navigable && position < positions.length) return open(position + 1);
     if (navigable && position >= (quiz?.length ?? 0)) return setFinishing(true);
@@ -188,8 +194,8 @@ export function TestScreen() {
       if (labels.includes(key) && !feedback) choose(key);
       else if (key === 'M') void annotate({ marked: !here?.marked });
       else if (key === 'H') highlight();
-      else if (e.key === 'Enter') { e.preventDefault(); if (feedback) void serveNext(); else void submit(); }
-      else if (e.key === 'ArrowRight' && (navigable || feedback)) void (feedback ? serveNext() : forward());
+      else if (e.key === 'Enter') { e.preventDefault(); if (feedback) void afterFeedback(); else void submit(); }
+      else if (e.key === 'ArrowRight' && (navigable || feedback)) void (feedback ? afterFeedback() : forward());
       else if (e.key === 'ArrowLeft' && navigable && position > 1) void open(position - 1);
       else return;
       e.preventDefault();
@@ -255,7 +261,7 @@ export function TestScreen() {
           <div className="test-actions">
             {navigable && <button type="button" className="button secondary" disabled={position <= 1} onClick={() => void open(position - 1)}>← Previous</button>}
             {!feedback && <button type="button" className="button" disabled={!selected || busy} onClick={() => void submit()}>Submit <kbd>Enter</kbd></button>}
-            {(feedback || navigable) && <button type="button" className="button secondary" onClick={() => void (feedback ? serveNext() : forward())}>Next →</button>}
+            {(feedback || navigable) && <button type="button" className="button secondary" onClick={() => void (feedback ? afterFeedback() : forward())}>Next →</button>}
           </div>
           <label className="note">
             <span>Your note on this item</span>

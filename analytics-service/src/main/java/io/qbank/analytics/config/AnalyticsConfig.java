@@ -15,6 +15,10 @@ public interface AnalyticsConfig {
     @WithDefault("30")
     int readinessMinimumAnswers();
 
+    /** The exam's pace students' time per item is shown against, where the tenant set none for the exam code. */
+    @WithDefault("90")
+    int defaultSecondsPerItem();
+
     Calibration calibration();
 
     ExposureControl exposureControl();

@@ -31,17 +31,18 @@ public class ItemFacts {
         return connection.preparedQuery("""
                 WITH version AS (
                     INSERT INTO item_dim (item_id, version, tenant_id, topic_id, topic_name, topic_path, exam_codes, difficulty, difficulty_level, option_count,
-                           correct_label, published_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $12, $9, $10, $11)
+                           correct_label, published_at, blueprint_code)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $12, $9, $10, $11, $13)
                     ON CONFLICT (item_id, version) DO UPDATE SET topic_id = excluded.topic_id, topic_name = excluded.topic_name,
-                           topic_path = excluded.topic_path, exam_codes = excluded.exam_codes, retired_at = NULL
+                           topic_path = excluded.topic_path, exam_codes = excluded.exam_codes, blueprint_code = excluded.blueprint_code,
+                           retired_at = NULL
                      WHERE item_dim.tenant_id = excluded.tenant_id
                     RETURNING item_id)
                 UPDATE item_dim SET exam_codes = '{}' WHERE item_id = $1 AND version < $2 AND tenant_id = $3""")
                 .execute(Tuple.from(new Object[] { e.itemId(), e.version(), e.tenantId(), e.topicId(), e.topicName(), path,
                         e.examCodes().toArray(String[]::new), e.difficulty(), e.options() == null ? null : (short) e.options().size(),
                         e.correctLabel(), Sql.utc(e.publishedAt()),
-                        e.difficultyLevel() == null ? null : e.difficultyLevel().shortValue() }))
+                        e.difficultyLevel() == null ? null : e.difficultyLevel().shortValue(), e.blueprintCode() }))
                 .replaceWithVoid();
     }
 

@@ -7,6 +7,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +36,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/analytics/standards/{examCode}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Standards", description = "The passing standard of each exam code, which students' readiness is measured against")
+@Tag(name = "Standards", description = "The passing standard of each exam code, which students' readiness is measured against, and the exam's pace")
 @SecurityRequirement(name = "jwt")
 public class StandardResource {
 
@@ -50,17 +52,21 @@ public class StandardResource {
 
     public record StandardRequest(
             @Schema(description = "The passing ability on the calibrated items' theta scale", example = "0.35")
-            @NotNull @DecimalMin("-3.0") @DecimalMax("3.0") Double passingTheta) {
+            @NotNull @DecimalMin("-3.0") @DecimalMax("3.0") Double passingTheta,
+            @Schema(description = "The exam's pace in seconds per item, which students' time per item is shown against; absent: the "
+                    + "default (qbank.analytics.default-seconds-per-item)", example = "90")
+            @Min(10) @Max(900) Integer secondsPerItem) {
     }
 
     public record StandardResponse(
             @Schema(example = "STEP1") String examCode,
             @Schema(example = "0.35") double passingTheta,
+            @Schema(nullable = true, description = "The exam's pace; null: the default", example = "90") Integer secondsPerItem,
             @Schema(example = "00000000-0000-4000-8000-00000000d001") UUID updatedBy,
             @Schema(example = "2026-12-07T10:15:00Z") Instant updatedAt) {
 
         static StandardResponse of(ReadinessQueries.Standard s) {
-            return new StandardResponse(s.examCode(), s.passingTheta(), s.updatedBy(), s.updatedAt());
+            return new StandardResponse(s.examCode(), s.passingTheta(), s.secondsPerItem(), s.updatedBy(), s.updatedAt());
         }
     }
 
@@ -84,6 +90,7 @@ public class StandardResource {
     @APIResponse(responseCode = "200", description = "The standard as set")
     public Uni<StandardResponse> set(@PathParam("examCode") @Pattern(regexp = EXAM_CODE) String examCode,
             @NotNull @Valid StandardRequest request) {
-        return readiness.setStandard(user.get().tenantId(), examCode, request.passingTheta(), user.get().userId()).map(StandardResponse::of);
+        return readiness.setStandard(user.get().tenantId(), examCode, request.passingTheta(), request.secondsPerItem(), user.get().userId())
+                .map(StandardResponse::of);
     }
 }

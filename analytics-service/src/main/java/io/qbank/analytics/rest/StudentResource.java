@@ -26,6 +26,7 @@ import io.qbank.analytics.rest.AnalyticsViews.StudentStanding;
 import io.qbank.analytics.rest.AnalyticsViews.TopicMastery;
 import io.qbank.common.error.ApiException;
 import io.qbank.common.error.RetryReads;
+import io.qbank.common.psychometrics.AbilityEstimator;
 import io.qbank.common.security.CurrentUser;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
@@ -102,9 +103,12 @@ public class StudentResource {
         UUID student = visibleStudent(userId);
         String tenant = user.get().tenantId();
         return Uni.combine().all().unis(readinessQueries.calibratedResponses(tenant, student, examCode), readinessQueries.standard(tenant, examCode))
-                .asTuple().map(both -> ReadinessResponse.of(examCode,
-                        Readiness.of(both.getItem1(), both.getItem2() == null ? null : both.getItem2().passingTheta(), config.readinessMinimumAnswers()),
-                        config.readinessMinimumAnswers()));
+                .asTuple().map(both -> readiness(examCode, both.getItem1(), both.getItem2()));
+    }
+
+    private ReadinessResponse readiness(String examCode, List<AbilityEstimator.Response> responses, ReadinessQueries.Standard standard) {
+        return ReadinessResponse.of(examCode, Readiness.of(responses, standard == null ? null : standard.passingTheta(), config.readinessMinimumAnswers()),
+                config.readinessMinimumAnswers());
     }
 
     @GET
@@ -119,16 +123,19 @@ public class StudentResource {
         UUID student = visibleStudent(userId);
         String tenant = user.get().tenantId();
         return Uni.combine().all().unis(readinessQueries.progress(tenant, student, examCode),
-                rollups.standing(tenant, student, config.percentileMinimumAttempts()), readiness(userId, examCode)).asTuple()
+                rollups.standing(tenant, student, config.percentileMinimumAttempts()), readinessQueries.calibratedResponses(tenant, student, examCode),
+                readinessQueries.standard(tenant, examCode)).asTuple()
                 .map(all -> {
                     var p = all.getItem1();
                     var standing = all.getItem2();
+                    var standard = all.getItem4();
                     Double percentile = standing == null ? null : AnalyticsViews.defined(ClassicalStatistics.percentileRank(
                             standing.getLong("below"), standing.getLong("equal"), standing.getLong("peers")));
+                    int pace = standard != null && standard.secondsPerItem() != null ? standard.secondsPerItem() : config.defaultSecondsPerItem();
                     return new ProgressResponse(examCode, p.attempts(), p.correct(),
-                            p.attempts() == 0 ? null : (double) p.correct() / p.attempts(), p.meanTimeMs(),
-                            p.topics().stream().map(ProgressResponse.TopicResult::of).toList(), percentile,
-                            standing == null ? 0 : standing.getLong("peers"), all.getItem3());
+                            p.attempts() == 0 ? null : (double) p.correct() / p.attempts(), p.meanTimeMs(), pace * 1000L,
+                            p.topics().stream().map(ProgressResponse.TopicResult::of).toList(), ProgressResponse.BlueprintResult.of(p.topics()),
+                            percentile, standing == null ? 0 : standing.getLong("peers"), readiness(examCode, all.getItem3(), standard));
                 });
     }
 

@@ -162,6 +162,11 @@ public class AnalyticsIngestTest {
         // percentile rank: 4 of 5 below, 1 equal (itself) → 90
         as(best, tenant, "student").get("/api/v1/analytics/students/me/standing").then().statusCode(200)
                 .body("percentileRank", closeTo(90.0, 1e-9)).body("peers", equalTo(5)).body("accuracy", closeTo(1.0, 1e-9));
+        // the dashboard by topic and by the topic's blueprint code (from the published items), against the default pace
+        as(best, tenant, "student").get("/api/v1/analytics/students/me/progress?examCode=EX1").then().statusCode(200)
+                .body("topics[0].topic", equalTo("Cardiology")).body("topics[0].blueprintCode", equalTo("CV"))
+                .body("blueprints.size()", equalTo(1)).body("blueprints[0].blueprintCode", equalTo("CV"))
+                .body("blueprints[0].attempts", equalTo(4)).body("blueprints[0].correct", equalTo(4)).body("examPaceMs", equalTo(90000));
         // retention: 2 of 3 reviews recalled
         as("publisher").get("/api/v1/analytics/reviews/retention?from=2026-11-20&to=2026-11-20").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].scheduler", equalTo("sm2")).body("[0].retention", closeTo(2.0 / 3, 1e-9));

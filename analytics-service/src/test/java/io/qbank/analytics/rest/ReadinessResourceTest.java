@@ -92,7 +92,17 @@ class ReadinessResourceTest {
         as(strong, tenant, "student").queryParam("examCode", "STEP1").get("/api/v1/analytics/students/me/progress").then().statusCode(200)
                 .body("attempts", equalTo(40)).body("correct", equalTo(28)).body("accuracy", closeTo(0.7, 0.001))
                 .body("meanTimeMs", closeTo(30000.0, 0.1)).body("topics.size()", equalTo(40)).body("peers", greaterThan(0))
-                .body("readiness.meaningful", equalTo(true)).body("readiness.probability", lessThan(0.05));
+                .body("readiness.meaningful", equalTo(true)).body("readiness.probability", lessThan(0.05))
+                .body("examPaceMs", equalTo(90000)).body("blueprints.size()", equalTo(1)).body("blueprints[0].blueprintCode", nullValue())
+                .body("blueprints[0].attempts", equalTo(40)).body("blueprints[0].correct", equalTo(28));
+
+        // the exam's pace, set with the standard; out of range it is refused and nothing changes
+        as(admin, tenant, "admin").body(Map.of("passingTheta", 2.0, "secondsPerItem", 72)).put("/api/v1/analytics/standards/STEP1").then()
+                .statusCode(200).body("secondsPerItem", equalTo(72));
+        assertProblem(as(admin, tenant, "admin").body(Map.of("passingTheta", 2.0, "secondsPerItem", 5)).put("/api/v1/analytics/standards/STEP1").then(), 400);
+        as(strong, tenant, "student").get("/api/v1/analytics/standards/STEP1").then().statusCode(200).body("secondsPerItem", equalTo(72));
+        as(strong, tenant, "student").queryParam("examCode", "STEP1").get("/api/v1/analytics/students/me/progress").then().statusCode(200)
+                .body("examPaceMs", equalTo(72000));
         as(strong, tenant, "student").queryParam("examCode", "STEP2").get("/api/v1/analytics/students/me/progress").then().statusCode(200)
                 .body("attempts", equalTo(0)).body("accuracy", nullValue()).body("topics.size()", equalTo(0));
 
