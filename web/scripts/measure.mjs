@@ -74,6 +74,7 @@ const drawn = (testId) => async (page) => page.waitForFunction((id) => {
   const screens = [
     ['home', '/', drawn('level')],
     ['dashboard', '/dashboard', drawn('used')],
+    ['reviews', '/reviews', drawn('due-now')],
     ['builder', '/tests/new', async (p) => p.getByText(/matching items/).waitFor()],
   ];
   const report = async (name, r) => console.log(`[web] ${name}: ${r.calls.length} API calls, ${r.parallel} of them at once — ${r.calls.map((c) => c.url.split('?')[0]).join(', ')}`);

@@ -103,6 +103,7 @@ test('high contrast and larger text, chosen from the keyboard, stay on this devi
   await look(page, 'display-menu');
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Display: contrast and text size' }), 'focus goes back to the menu button').toBeFocused();
 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
   expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeCloseTo(normalSize * 1.375, 1);

@@ -243,6 +243,7 @@ test('reviews: the missed items come back in a session with the key and when the
   }
   expect(new Set(seen).size).toBe(3);
   await expect(page.getByTestId('session-done')).toContainText('You answered 3 items');
+  await look(page, 'review-done');
 
   // FSRS with a lower retention: the schedules are worked out again and the choice sticks
   await page.getByRole('link', { name: 'Back to reviews' }).click();

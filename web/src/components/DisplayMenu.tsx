@@ -1,34 +1,19 @@
-import { useState } from 'react';
-import { Button, Dialog, DialogTrigger, Label, Popover, Radio, RadioGroup } from 'react-aria-components';
-import { applyDisplay, loadDisplay, type Display } from './display';
+import { lazy, Suspense, useRef, useState } from 'react';
+
+// the menu's script loads when it is first opened: the start page ships without it
+const DisplayPanel = lazy(() => import('./DisplayPanel'));
 
 /** Contrast and text size, for anyone who reads better with more of either; the choice stays on this device. */
 export function DisplayMenu() {
-  const [display, setDisplay] = useState<Display>(() => loadDisplay());
-  const change = (next: Display) => {
-    applyDisplay(next);
-    setDisplay(next);
-  };
+  const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   return (
-    <DialogTrigger>
-      <Button className="button secondary display-button" aria-label="Display: contrast and text size">
+    <>
+      <button ref={trigger} type="button" className="button secondary display-button" aria-label="Display: contrast and text size"
+        aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
         <span aria-hidden="true">Aa</span>
-      </Button>
-      <Popover placement="bottom end" offset={6}>
-        <Dialog className="display-menu" aria-label="Display">
-          <RadioGroup className="choices" value={display.theme} onChange={(theme) => change({ ...display, theme: theme as Display['theme'] })}>
-            <Label>Contrast</Label>
-            <Radio value="standard" className="choice">Standard</Radio>
-            <Radio value="contrast" className="choice">High contrast</Radio>
-          </RadioGroup>
-          <RadioGroup className="choices" value={display.text} onChange={(text) => change({ ...display, text: text as Display['text'] })}>
-            <Label>Text size</Label>
-            <Radio value="normal" className="choice">Normal</Radio>
-            <Radio value="large" className="choice">Large</Radio>
-            <Radio value="larger" className="choice">Larger</Radio>
-          </RadioGroup>
-        </Dialog>
-      </Popover>
-    </DialogTrigger>
+      </button>
+      {open && <Suspense fallback={null}><DisplayPanel triggerRef={trigger} onClose={() => setOpen(false)} /></Suspense>}
+    </>
   );
 }
