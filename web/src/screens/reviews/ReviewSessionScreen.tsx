@@ -5,6 +5,7 @@ import type { components } from '../../api/generated/review';
 import { Confidence } from '../../components/Confidence';
 import { FlagItem, type SendFlag } from '../../components/FlagItem';
 import { ItemView } from '../../components/ItemView';
+import { moment } from '../../components/format';
 import { Page } from '../../components/Page';
 import { isForFocus } from '../../components/shortcuts';
 
@@ -99,7 +100,7 @@ export function ReviewSessionScreen() {
         <section className="panel" data-testid="session-done">
           <h2>Session complete</h2>
           <p>{session.itemCount === 0 ? 'Nothing was due.' : `You answered ${session.itemCount} ${session.itemCount === 1 ? 'item' : 'items'}${correct ? `, ${correct} of them correctly this sitting` : ''}.`}
-            {session.nextDueAt && ` The next review falls due ${new Date(session.nextDueAt).toLocaleString()}.`}</p>
+            {session.nextDueAt && ` The next review falls due ${moment(session.nextDueAt)}.`}</p>
           <p className="form-actions"><Link className="button" to="/reviews">Back to reviews</Link> <Link className="button secondary" to="/dashboard">Your dashboard</Link></p>
         </section>
       ) : item && (

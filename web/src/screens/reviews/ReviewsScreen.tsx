@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { messageOf, reviews } from '../../api/client';
+import { moment } from '../../components/format';
 import { Page } from '../../components/Page';
 import { useApi } from '../../components/useApi';
 import { summarize } from './forecast';
@@ -9,10 +10,6 @@ import { SchedulerSettings } from './SchedulerSettings';
 const ForecastChart = lazy(() => import('./ForecastChart'));
 
 const FORECAST_DAYS = 30;
-
-function when(iso: string) {
-  return new Date(iso).toLocaleString(undefined, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
-}
 
 /** Spaced review: what is due now and a session over it, what falls due in the coming days, and the scheduler's settings. */
 export function ReviewsScreen() {
@@ -63,7 +60,7 @@ export function ReviewsScreen() {
         )}
         {dueNow === 0 && (
           <>
-            <p data-testid="nothing-due">Nothing is due now.{due.state === 'done' && due.value.nextDueAt ? ` The next review falls due ${when(due.value.nextDueAt)}.` : ''}</p>
+            <p data-testid="nothing-due">Nothing is due now.{due.state === 'done' && due.value.nextDueAt ? ` The next review falls due ${moment(due.value.nextDueAt)}.` : ''}</p>
             {due.state === 'done' && due.value.nextDueAt
               ? <button type="button" className="button secondary" disabled={starting} onClick={() => void start(true)}>Review ahead</button>
               : <p className="muted">Items you answer in tests come back here when they are due.</p>}
