@@ -79,6 +79,8 @@ export function DashboardScreen() {
                 <p className="readiness-figure"><strong data-testid="readiness">{percent(r.probability)}</strong> chance of being above the passing standard</p>
                 <ReadinessBand theta={r.theta} low={r.thetaLow ?? r.theta} high={r.thetaHigh ?? r.theta} passing={r.passingTheta ?? null} />
                 <p className="muted small band-legend"><span className="key range" /> your ability, 95 % band <span className="key passing" /> passing standard</p>
+                <p className="small" data-testid="ability">Your ability: θ = {r.theta.toFixed(2)}{r.se != null && <> with a standard error of {r.se.toFixed(2)}</>}
+                  {r.passingTheta != null && <>; the passing standard is θ = {r.passingTheta.toFixed(2)}</>}.</p>
               </>
             ) : <p className="readiness-figure muted" data-testid="readiness">Not available yet</p>}
             {loaded.state === 'failed' ? <p className="error" role="alert">{loaded.message}</p>

@@ -7,7 +7,8 @@ export function StudyCard() {
   const profile = useApi(() => reviews.GET('/api/v1/reviews/profile'));
   const due = useApi(() => reviews.GET('/api/v1/reviews/due'));
   return (
-    <Card title="Your study" loaded={profile} action={<><Link className="button" to="/tests/new">Build a test</Link> <Link className="button secondary" to="/dashboard">Your dashboard</Link></>}>
+    <Card title="Your study" loaded={profile} action={<><Link className="button" to="/tests/new">Build a test</Link> <Link className="button secondary" to="/reviews">Reviews</Link>{' '}
+      <Link className="button secondary" to="/dashboard">Your dashboard</Link></>}>
       {(p) => (
         <dl className="figures">
           <div>
