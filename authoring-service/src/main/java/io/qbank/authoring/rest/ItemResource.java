@@ -3,6 +3,7 @@ package io.qbank.authoring.rest;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,6 +39,7 @@ import io.qbank.authoring.service.ItemService;
 import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
+import io.qbank.common.writing.ItemWritingChecks;
 import io.smallrye.mutiny.Uni;
 
 @RetryReads
@@ -46,6 +48,9 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 public class ItemResource {
+
+    /** The level a draft is checked at when it names none: where the vignette rules start to apply. */
+    private static final int DEFAULT_LEVEL = 3;
 
     static final String STATES = "draft|in_review|approved|published|retired";
 
@@ -97,6 +102,24 @@ public class ItemResource {
     public Uni<RestResponse<ItemResponse>> create(@NotNull @Valid ItemContent content) {
         return items.create(user.get(), content).map(v -> RestResponse.ResponseBuilder
                 .<ItemResponse>created(URI.create("/api/v1/authoring/items/" + v.item().id)).entity(ItemResponse.of(v)).build());
+    }
+
+    @POST
+    @Path("/checks")
+    @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
+    @Tag(name = "Items")
+    @Operation(summary = "Run the item-writing checks on an item as it stands in the editor (roles: author, publisher, admin)",
+            description = "The same checks generation applies to a model's items (the seed's format rules and the NBME guide's "
+                    + "item-writing flaws), on unfinished content too: nothing is stored. Each finding names its rule, why it "
+                    + "matters and the field it is about.")
+    @APIResponse(responseCode = "200", description = "The findings; none for a well-written item")
+    public Uni<DraftCheckResponse> check(@NotNull @Valid DraftCheckRequest draft) {
+        var options = draft.options() == null ? List.<DraftCheckRequest.Option>of() : draft.options();
+        List<Integer> keys = IntStream.range(0, options.size()).filter(i -> options.get(i).correct()).boxed().toList();
+        var item = new ItemWritingChecks.Item(draft.stem(), draft.leadIn(), options.stream().map(DraftCheckRequest.Option::text).toList(),
+                keys.size() == 1 ? keys.get(0) : null, draft.rationale());
+        int level = draft.difficultyLevel() == null ? DEFAULT_LEVEL : draft.difficultyLevel();
+        return Uni.createFrom().item(() -> DraftCheckResponse.of(ItemWritingChecks.check(item, level)));
     }
 
     @GET

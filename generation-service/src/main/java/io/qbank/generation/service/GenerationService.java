@@ -22,6 +22,7 @@ import io.qbank.common.events.ItemOption;
 import io.qbank.common.outbox.OutboxWriter;
 import io.qbank.common.redis.RedisStatus;
 import io.qbank.common.security.CurrentUser;
+import io.qbank.common.writing.ItemWritingChecks;
 import io.qbank.generation.config.GenerationConfig;
 import io.qbank.generation.domain.GeneratedItem;
 import io.qbank.generation.domain.GenerationJob;
@@ -165,7 +166,7 @@ public class GenerationService {
                 .chain(decision -> store(tenantId, job, chunks, decision));
     }
 
-    private record Accepted(UUID draftId, GeneratedItem item, ItemValidator.Report report, float[] embedding) {
+    private record Accepted(UUID draftId, GeneratedItem item, ItemWritingChecks.Report report, float[] embedding) {
     }
 
     private record Decision(List<Accepted> accepted, int rejected, int duplicates, List<Map<String, Object>> outcomes, int generated) {
@@ -181,7 +182,9 @@ public class GenerationService {
         int rejected = 0, duplicates = 0;
         for (int i = 0; i < items.size(); i++) {
             GeneratedItem item = items.get(i);
-            ItemValidator.Report report = ItemValidator.validate(item, job.difficulty());
+            ItemWritingChecks.Report report = ItemWritingChecks.check(
+                    new ItemWritingChecks.Item(item.vignette(), item.question(), item.options(), item.correctIndex(), item.explanation()),
+                    job.difficulty());
             Map<String, Object> outcome = new LinkedHashMap<>();
             outcome.put("index", i);
             outcome.put("qualityScore", report.qualityScore());

@@ -170,7 +170,7 @@ class GenerationJobTest {
         assertThat(job.getString("outcomes[0].outcome")).isEqualTo("accepted");
         assertThat(job.getList("outcomes[1].reasons", String.class)).containsExactly("option-count: needs 4 or 5 options, has 3");
         assertThat(job.getList("outcomes[2].reasons", String.class)).containsExactly(
-                "correct-index: correct_index must point at one of the 4 options, was 7");
+                "correct-index: the key must be one of the 4 options, was 7");
     }
 
     @Test
