@@ -38,7 +38,8 @@ let signingIn: Promise<void> | null = null;
 
 /** Off to Keycloak's sign-in page, and back to where the user was afterwards. */
 function signInAgain(): Promise<void> {
-  signingIn ??= userManager.signinRedirect({ state: { returnTo: window.location.pathname + window.location.search } });
+  signingIn ??= userManager.signinRedirect({ state: { returnTo: window.location.pathname + window.location.search } })
+    .catch(() => { signingIn = null; }); // Keycloak unreachable: the next refused call tries again
   return signingIn;
 }
 

@@ -9,7 +9,7 @@ import io.qbank.common.writing.ItemWritingChecks;
 
 /** What the item-writing checks found: each finding with its rule's name and why, and the field it is about. */
 public record DraftCheckResponse(
-        @Schema(description = "No finding that would make generation reject the item") boolean valid,
+        @Schema(description = "No finding that would make generation reject the item", example = "true") boolean valid,
         @Schema(description = "1 minus 0.5 per rejection and 0.15 per warning, within 0–1", example = "0.85") double qualityScore,
         List<Finding> findings) {
 
