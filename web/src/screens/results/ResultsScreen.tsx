@@ -34,13 +34,15 @@ export function ResultsScreen() {
         {r.quiz?.mode && <div className="figure"><span className="muted small">Mode</span><strong>{r.quiz.mode === 'exam' ? 'Exam' : 'Tutor'}</strong></div>}
       </section>
       {!!r.topics?.length && (
-        <table className="table">
-          <caption>By topic</caption>
-          <thead><tr><th scope="col">Topic</th><th scope="col">Correct</th><th scope="col">Answered</th></tr></thead>
-          <tbody>
-            {r.topics.map((t) => <tr key={t.topicId}><th scope="row">{t.topic}</th><td>{t.correct ?? '—'}</td><td>{t.answered}</td></tr>)}
-          </tbody>
-        </table>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Results by topic">
+          <table className="table">
+            <caption>By topic</caption>
+            <thead><tr><th scope="col">Topic</th><th scope="col">Correct</th><th scope="col">Answered</th></tr></thead>
+            <tbody>
+              {r.topics.map((t) => <tr key={t.topicId}><th scope="row">{t.topic}</th><td>{t.correct ?? '—'}</td><td>{t.answered}</td></tr>)}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>Items</h2>
       <ol className="result-items">

@@ -14,7 +14,7 @@ export function TestsScreen() {
       {tests.state === 'loading' && <p className="muted">Loading…</p>}
       {tests.state === 'failed' && <p className="error">{tests.message}</p>}
       {tests.state === 'done' && (tests.value.length === 0 ? <p className="muted">No tests yet.</p> : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Your tests">
         <table className="table" data-testid="tests">
           <thead>
             <tr><th scope="col">Started</th><th scope="col">Exam</th><th scope="col">Mode</th><th scope="col">Items</th><th scope="col">Status</th><th scope="col">Score</th><th scope="col"><span className="visually-hidden">Open</span></th></tr>
