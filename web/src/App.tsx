@@ -12,6 +12,11 @@ const ResultsScreen = lazy(() => import('./screens/results/ResultsScreen').then(
 const ReviewsScreen = lazy(() => import('./screens/reviews/ReviewsScreen').then((m) => ({ default: m.ReviewsScreen })));
 const ReviewSessionScreen = lazy(() => import('./screens/reviews/ReviewSessionScreen').then((m) => ({ default: m.ReviewSessionScreen })));
 const TestsScreen = lazy(() => import('./screens/tests/TestsScreen').then((m) => ({ default: m.TestsScreen })));
+const ItemsScreen = lazy(() => import('./screens/items/ItemsScreen').then((m) => ({ default: m.ItemsScreen })));
+const ItemScreen = lazy(() => import('./screens/item/ItemScreen').then((m) => ({ default: m.ItemScreen })));
+const EditorScreen = lazy(() => import('./screens/editor/EditorScreen').then((m) => ({ default: m.EditorScreen })));
+const CompareScreen = lazy(() => import('./screens/versions/CompareScreen').then((m) => ({ default: m.CompareScreen })));
+const QueueScreen = lazy(() => import('./screens/queue/QueueScreen').then((m) => ({ default: m.QueueScreen })));
 const TestScreen = lazy(() => import('./screens/test/TestScreen').then((m) => ({ default: m.TestScreen })));
 
 export function App() {
@@ -35,6 +40,12 @@ export function App() {
         <Route path="/tests/:quizId/results" element={<ResultsScreen />} />
         <Route path="/reviews" element={<ReviewsScreen />} />
         <Route path="/reviews/:sessionId" element={<ReviewSessionScreen />} />
+        <Route path="/items" element={<ItemsScreen />} />
+        <Route path="/items/new" element={<EditorScreen />} />
+        <Route path="/items/:itemId" element={<ItemScreen />} />
+        <Route path="/items/:itemId/edit" element={<EditorScreen />} />
+        <Route path="/items/:itemId/compare" element={<CompareScreen />} />
+        <Route path="/review-queue" element={<QueueScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Routes>
     </Suspense>

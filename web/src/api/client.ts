@@ -61,3 +61,14 @@ export function messageOf(error: unknown, response: Response): string {
   const problem = error as { detail?: string; title?: string } | undefined;
   return problem?.detail ?? problem?.title ?? `the server answered ${response.status}`;
 }
+
+/**
+ * A response record as the services send it: every field present, null where the schema says nullable (the OpenAPI
+ * documents mark only request fields as required, so the generated types leave every response field optional).
+ */
+export type Full<T> = T extends (infer U)[] ? Full<U>[] : T extends object ? { [K in keyof T]-?: Full<Exclude<T[K], undefined>> } : T;
+
+/** The same answer, its data typed as {@link Full}. */
+export function full<T>(answer: Promise<{ data?: T; error?: unknown; response: Response }>) {
+  return answer as Promise<{ data?: Full<T>; error?: unknown; response: Response }>;
+}

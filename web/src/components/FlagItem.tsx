@@ -1,16 +1,6 @@
 import { useState } from 'react';
+import { FLAG_REASONS, type FlagReason } from './flagReasons';
 import { Button, Dialog, Heading, Label, Modal, Radio, RadioGroup, TextArea, TextField } from 'react-aria-components';
-
-export const FLAG_REASONS = [
-  { value: 'incorrect_key', label: 'The key is wrong' },
-  { value: 'ambiguous', label: 'More than one answer fits' },
-  { value: 'outdated', label: 'Outdated' },
-  { value: 'typo', label: 'Typo or formatting' },
-  { value: 'offensive', label: 'Offensive' },
-  { value: 'other', label: 'Something else' },
-] as const;
-
-export type FlagReason = (typeof FLAG_REASONS)[number]['value'];
 
 /** What sending a flag came to: null when it was taken, else the server's words. */
 export type SendFlag = (reason: FlagReason, comment: string | null) => Promise<string | null>;

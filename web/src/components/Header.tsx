@@ -1,19 +1,36 @@
 import { useAuth } from '../auth/AuthContext';
+import type { Role } from '../auth/claims';
 import { NavLink } from 'react-router';
 import { Brand } from './Brand';
 import { DisplayMenu } from './DisplayMenu';
 
+interface Link {
+  to: string;
+  label: string;
+  end?: boolean;
+  roles: Role[];
+}
+
+const LINKS: Link[] = [
+  { to: '/dashboard', label: 'Dashboard', roles: ['student'] },
+  { to: '/tests/new', label: 'Build a test', roles: ['student'] },
+  { to: '/tests', label: 'Your tests', end: true, roles: ['student'] },
+  { to: '/reviews', label: 'Reviews', roles: ['student'] },
+  { to: '/items', label: 'Items', end: true, roles: ['author', 'publisher', 'admin'] },
+  { to: '/items/new', label: 'Write an item', roles: ['author', 'admin'] },
+  { to: '/review-queue', label: 'Review queue', roles: ['publisher', 'admin'] },
+];
+
+/** The header: each role's screens in the navigation, then who is signed in. */
 export function Header() {
   const { identity, signOut } = useAuth();
+  const links = LINKS.filter((l) => l.roles.some((r) => identity?.roles.includes(r)));
   return (
     <header className="header">
       <Brand />
-      {identity?.roles.includes('student') && (
+      {links.length > 0 && (
         <nav className="main-nav" aria-label="Main">
-          <NavLink to="/dashboard">Dashboard</NavLink>
-          <NavLink to="/tests/new">Build a test</NavLink>
-          <NavLink to="/tests" end>Your tests</NavLink>
-          <NavLink to="/reviews">Reviews</NavLink>
+          {links.map((l) => <NavLink key={l.to} to={l.to} end={l.end}>{l.label}</NavLink>)}
         </nav>
       )}
       {identity && (

@@ -58,14 +58,16 @@ public class ItemTransferResource {
     @GET
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
     @Operation(summary = "Export items with every version (roles: author, publisher, admin)",
-            description = "The same filters as the item list, up to 1,000 items a page; the result imports back as it is.")
+            description = "Every filter of the item list, up to 1,000 items a page; the result imports back as it is.")
     public Uni<List<ItemTransfer.Item>> export(@RestQuery @Size(max = 200) String q, @RestQuery UUID topicId,
-            @RestQuery @Pattern(regexp = ItemResource.STATES) String state, @RestQuery @Size(max = 40) String tag,
-            @RestQuery @Pattern(regexp = "^[A-Z0-9][A-Z0-9_-]{0,31}$") String examCode,
+            @RestQuery @Pattern(regexp = ItemResource.STATES) String state,
+            @RestQuery @Pattern(regexp = "easy|medium|hard|nbme") String difficulty, @RestQuery @Size(max = 40) String tag,
+            @RestQuery UUID author, @RestQuery @Pattern(regexp = "^[A-Z0-9][A-Z0-9_-]{0,31}$") String examCode,
+            @RestQuery @Pattern(regexp = "human|generated") String provenance, @RestQuery Boolean flagged,
             @RestQuery @DefaultValue("0") @Min(0) @Max(10000) int page,
             @RestQuery @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return search.list(user.get(), new ItemQuery(q == null || q.isBlank() ? null : q, topicId, state, null, tag, null, examCode,
-                null, null, false, ItemQuery.Sort.CREATED, page, size))
+        return search.list(user.get(), new ItemQuery(q == null || q.isBlank() ? null : q, topicId, state, difficulty, tag, author,
+                examCode, provenance, flagged, false, ItemQuery.Sort.CREATED, page, size))
                 .chain(found -> transfer.export(user.get(), found.items().stream().map(ItemSummary::id).toList()));
     }
 

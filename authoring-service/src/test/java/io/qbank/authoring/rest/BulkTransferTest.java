@@ -47,6 +47,23 @@ class BulkTransferTest {
     }
 
     @Test
+    void exportTakesEveryFilterOfTheItemList() {
+        String topic = api.topic("Pulmonology", null);
+        Map<String, Object> hard = content(topic, "A hard one.");
+        hard.put("difficulty", "hard");
+        String hardId = api.createItem(hard);
+        api.createItem(content(topic, "An easier one."));
+        api.asAuthor().get(BULK).then().statusCode(200).body("$", hasSize(2));
+        api.asAuthor().queryParam("difficulty", "hard").get(BULK).then().statusCode(200).body("id", equalTo(List.of(hardId)));
+        api.asAuthor().queryParam("author", api.author).get(BULK).then().body("$", hasSize(2));
+        api.asAuthor().queryParam("author", UUID.randomUUID()).get(BULK).then().body("$", hasSize(0));
+        api.asAuthor().queryParam("provenance", "generated").get(BULK).then().body("$", hasSize(0));
+        api.asAuthor().queryParam("flagged", true).get(BULK).then().body("$", hasSize(0));
+        api.asAuthor().queryParam("flagged", false).get(BULK).then().body("$", hasSize(2));
+        assertProblem(api.asAuthor().queryParam("difficulty", "brutal").get(BULK).then(), 400);
+    }
+
+    @Test
     void oneBadRowRejectsTheWholeImportWithEveryProblemAndWritesNothing() {
         String topic = api.topic("Hematology", null);
         Map<String, Object> good = content(topic, "A good item.");
