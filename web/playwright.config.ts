@@ -16,5 +16,6 @@ export default defineConfig({
     },
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
   },
 });

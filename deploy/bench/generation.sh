@@ -4,7 +4,7 @@
 # 1. Embedding: uploads a material of that many characters (varied medical prose, so the chunks differ) to
 #    generation-service started alone on :18183, and times upload → every chunk embedded (embeddingState ready).
 # 2. Jobs: with that many published items of the tenant to de-duplicate against (seeded with unit vectors) and
-#    deploy/bench/LlmStub.java answering at once with 20 valid questions, times 20-item jobs end to end (POST → finished →
+#    deploy/local/LlmStub.java answering at once with 20 valid questions, times 20-item jobs end to end (POST → finished →
 #    drafts read back from Kafka, deploy/bench/GenerationLoad.java). Earlier drafts are forgotten before each run, so
 #    every run drafts all 20. Needs deploy/local/infra.sh up.
 set -euo pipefail
@@ -22,7 +22,7 @@ TENANT=bench-generation
 psql_db() { psql_on qbank_generation "$@"; }
 DRAFTS_TOPIC=bench.qbank.generation.drafts.v1
 bench_topic "$DRAFTS_TOPIC"
-java "$HERE/LlmStub.java" $STUB_PORT 20 &
+java "$ROOT/deploy/local/LlmStub.java" $STUB_PORT 20 &
 STUB_PID=$!
 until curl -fsS -o /dev/null -X POST "http://127.0.0.1:$STUB_PORT/v1/chat/completions" 2>/dev/null; do sleep 0.2; done
 start_service generation-service $PORT QBANK_OUTBOX_TOPIC_PREFIX=bench. QBANK_LLM_API_KEY=bench \

@@ -57,7 +57,26 @@ launch() {
   done
 }
 
+# With no LLM provider configured (QBANK_LLM_BASE_URL), generation answers from the local OpenAI-compatible stand-in
+# (LlmStub.java: valid NBME-style questions after a second, so a job's progress can be watched); the drafts say so in
+# their provenance (model local-stub).
+llm_stub() {
+  [ -z "${QBANK_LLM_BASE_URL:-}" ] || return 0
+  local port="${QBANK_LLM_STUB_PORT:-8099}"
+  export QBANK_LLM_BASE_URL="http://127.0.0.1:$port/v1/" QBANK_LLM_API_KEY=local-stub QBANK_LLM_MODEL=local-stub
+  curl -fsS -o /dev/null -X POST "${QBANK_LLM_BASE_URL}chat/completions" 2>/dev/null && return 0
+  nohup "$JAVA" "$HERE/LlmStub.java" "$port" 5 1000 > "$RUN/llm-stub.log" 2>&1 &
+  echo $! > "$RUN/llm-stub.pid"
+  log "no LLM provider configured (QBANK_LLM_BASE_URL): generation answers from the local stand-in on $port (log $RUN/llm-stub.log)"
+  local deadline=$((SECONDS + 30))
+  until curl -fsS -o /dev/null -X POST "${QBANK_LLM_BASE_URL}chat/completions" 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || { echo "[services] the LLM stand-in did not start" >&2; cat "$RUN/llm-stub.log" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+
 start() {
+  llm_stub
   launch service
 }
 
@@ -93,6 +112,7 @@ stop() {
     [ -f "$RUN/$name.pid" ] && running+=("$name:$(cat "$RUN/$name.pid")")
   done
   if [ ${#running[@]} -gt 0 ]; then terminate "${running[@]}"; fi
+  if [ -f "$RUN/llm-stub.pid" ]; then kill "$(cat "$RUN/llm-stub.pid")" 2>/dev/null && log "stopping the LLM stand-in" || true; rm -f "$RUN/llm-stub.pid"; fi
 }
 
 status() {

@@ -17,6 +17,13 @@ const ItemScreen = lazy(() => import('./screens/item/ItemScreen').then((m) => ({
 const EditorScreen = lazy(() => import('./screens/editor/EditorScreen').then((m) => ({ default: m.EditorScreen })));
 const CompareScreen = lazy(() => import('./screens/versions/CompareScreen').then((m) => ({ default: m.CompareScreen })));
 const QueueScreen = lazy(() => import('./screens/queue/QueueScreen').then((m) => ({ default: m.QueueScreen })));
+const GenerationScreen = lazy(() => import('./screens/generation/GenerationScreen').then((m) => ({ default: m.GenerationScreen })));
+const JobScreen = lazy(() => import('./screens/generation/JobScreen').then((m) => ({ default: m.JobScreen })));
+const ItemAnalysisScreen = lazy(() => import('./screens/analytics/ItemAnalysisScreen').then((m) => ({ default: m.ItemAnalysisScreen })));
+const ItemStatsScreen = lazy(() => import('./screens/analytics/ItemStatsScreen').then((m) => ({ default: m.ItemStatsScreen })));
+const FormsScreen = lazy(() => import('./screens/analytics/FormsScreen').then((m) => ({ default: m.FormsScreen })));
+const CohortsScreen = lazy(() => import('./screens/analytics/CohortsScreen').then((m) => ({ default: m.CohortsScreen })));
+const JobsScreen = lazy(() => import('./screens/analytics/JobsScreen').then((m) => ({ default: m.JobsScreen })));
 const TestScreen = lazy(() => import('./screens/test/TestScreen').then((m) => ({ default: m.TestScreen })));
 
 export function App() {
@@ -46,6 +53,13 @@ export function App() {
         <Route path="/items/:itemId/edit" element={<EditorScreen />} />
         <Route path="/items/:itemId/compare" element={<CompareScreen />} />
         <Route path="/review-queue" element={<QueueScreen />} />
+        <Route path="/generate" element={<GenerationScreen />} />
+        <Route path="/generate/jobs/:jobId" element={<JobScreen />} />
+        <Route path="/analytics" element={<ItemAnalysisScreen />} />
+        <Route path="/analytics/items/:itemId/versions/:version" element={<ItemStatsScreen />} />
+        <Route path="/analytics/forms" element={<FormsScreen />} />
+        <Route path="/analytics/cohorts" element={<CohortsScreen />} />
+        <Route path="/analytics/jobs" element={<JobsScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Routes>
     </Suspense>

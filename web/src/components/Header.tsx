@@ -18,7 +18,9 @@ const LINKS: Link[] = [
   { to: '/reviews', label: 'Reviews', roles: ['student'] },
   { to: '/items', label: 'Items', end: true, roles: ['author', 'publisher', 'admin'] },
   { to: '/items/new', label: 'Write an item', roles: ['author', 'admin'] },
+  { to: '/generate', label: 'Generate', roles: ['author', 'admin'] },
   { to: '/review-queue', label: 'Review queue', roles: ['publisher', 'admin'] },
+  { to: '/analytics', label: 'Analytics', roles: ['publisher', 'admin'] },
 ];
 
 /** The header: each role's screens in the navigation, then who is signed in. */

@@ -99,7 +99,10 @@ function Editor({ itemId, initial, title }: { itemId?: string; initial: { base: 
   const blocking = checks.findings.filter((f) => f.severity === 'reject').length;
   return (
     <Page title={title} wide>
-      {itemId && <p className="muted">Your changes become version {base === null ? '?' : base + 1}; the live version keeps serving until it is published.</p>}
+      <p className="muted">
+        {itemId && <>Your changes become version {base === null ? '?' : base + 1}; the live version keeps serving until it is published. </>}
+        <a href="#preview" className="to-preview">See the student’s view</a>
+      </p>
       {initial.restored && (
         <p className="notice" role="status">
           Your unsaved changes from earlier in this tab are back.{' '}
@@ -187,7 +190,7 @@ function Editor({ itemId, initial, title }: { itemId?: string; initial: { base: 
             <textarea id="media" rows={2} value={draft.media} onChange={(e) => change({ media: e.target.value })} />
           </Field>
           {refusal && <p className="error" role="alert">Not saved: {refusal.message}</p>}
-          <div className="form-actions sticky-actions">
+          <div className="form-actions">
             <button type="submit" className="button" disabled={saving || !!conflict}>{saving ? 'Saving…' : itemId ? 'Save as a new version' : 'Save draft'}</button>
             <span className="small muted" role="status">
               {checks.state === 'checking' ? 'Checking…' : checks.state === 'failed' ? 'The checks could not run just now.'
@@ -197,7 +200,7 @@ function Editor({ itemId, initial, title }: { itemId?: string; initial: { base: 
             {itemId && <Link to={`/items/${itemId}`} className="push-right">Back to the item</Link>}
           </div>
         </form>
-        <aside className="preview" aria-label="Preview">
+        <aside className="preview" id="preview" aria-label="Preview">
           <div className="preview-head">
             <h2>As the student sees it</h2>
             <label className="check-inline">

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { authoring, full, messageOf } from '../../api/client';
 import type { Item } from './ItemScreen';
 
-type Action = 'submit' | 'approve' | 'request_changes' | 'publish' | 'retire';
+type Action = 'submit' | 'approve' | 'request_changes' | 'publish' | 'retire' | 'discard';
 
 const DONE: Record<Action, string> = {
   submit: 'Submitted for review.', approve: 'Approved.', request_changes: 'Sent back to the author with your comment.',
-  publish: 'Published.', retire: 'Retired: students are no longer served it.',
+  publish: 'Published.', retire: 'Retired: students are no longer served it.', discard: 'Discarded: it has left the review queue.',
 };
 
 /** The workflow steps the user's roles allow from the newest version's state, and nothing else. */
@@ -54,6 +54,7 @@ export function WorkflowActions({ item, onDone }: { item: Item; onDone: (message
         {allowed.has('request_changes') && <button type="button" className="button secondary" disabled={busy} onClick={() => void act('request_changes')}>Send back</button>}
         {allowed.has('publish') && <button type="button" className="button" disabled={busy} onClick={() => void act('publish')}>Publish</button>}
         {allowed.has('retire') && <button type="button" className="button danger" disabled={busy} onClick={() => void act('retire')}>Retire</button>}
+        {allowed.has('discard') && <button type="button" className="button secondary" disabled={busy} onClick={() => void act('discard')}>Discard draft</button>}
       </div>
       {error && <p className="error" role="alert">{error}</p>}
     </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useAuth } from '../../auth/AuthContext';
+import { Field } from '../../components/Field';
 import type { Loaded } from '../../components/useApi';
 import { FILTERS, type Filter, type Filters } from './filters';
 import { TopicSelect } from './TopicSelect';
@@ -9,20 +10,20 @@ import type { Topic } from './topics';
 export function Filters({ filters, topics, onChange, open }: { filters: Filters; topics: Loaded<Topic[]>; onChange: (f: Filters) => void; open: boolean }) {
   const { identity } = useAuth();
   const choice = (name: Filter, label: string, options: [string, string][]) => (
-    <label className="field">
-      <span>{label}</span>
-      <select value={filters[name] ?? ''} onChange={(e) => onChange({ [name]: e.target.value })}>
-        {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
-      </select>
-    </label>
+    <Field label={label}>
+      {(id) => (
+        <select id={id} value={filters[name] ?? ''} onChange={(e) => onChange({ [name]: e.target.value })}>
+          {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+        </select>
+      )}
+    </Field>
   );
   return (
     <form id="filters" className={`filters panel ${open ? 'open' : ''}`} aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <label className="field">
-        <span>Topic (and below it)</span>
-        <TopicSelect id="topic-filter" topics={topics} value={filters.topicId ?? ''} onChange={(topicId) => onChange({ topicId })} empty="Any topic" />
-      </label>
-      {choice('state', 'State', [['', 'Any state'], ['draft', 'Draft'], ['in_review', 'In review'], ['approved', 'Approved'], ['published', 'Published'], ['retired', 'Retired']])}
+      <Field label="Topic (and below it)">
+        {(id) => <TopicSelect id={id} topics={topics} value={filters.topicId ?? ''} onChange={(topicId) => onChange({ topicId })} empty="Any topic" />}
+      </Field>
+      {choice('state', 'State', [['', 'Any state'], ['draft', 'Draft'], ['in_review', 'In review'], ['approved', 'Approved'], ['published', 'Published'], ['retired', 'Retired'], ['discarded', 'Discarded']])}
       {choice('difficulty', 'Difficulty', [['', 'Any difficulty'], ['easy', 'Easy'], ['medium', 'Medium'], ['hard', 'Hard'], ['nbme', 'NBME']])}
       {choice('author', 'Written by', [['', 'Anyone'], [identity?.userId ?? '', 'Me']])}
       {choice('provenance', 'Written how', [['', 'By people or generated'], ['human', 'By people'], ['generated', 'Generated']])}

@@ -1,4 +1,4 @@
-const NAMES: Record<string, string> = { draft: 'Draft', in_review: 'In review', approved: 'Approved', published: 'Published', retired: 'Retired' };
+const NAMES: Record<string, string> = { draft: 'Draft', in_review: 'In review', approved: 'Approved', published: 'Published', retired: 'Retired', discarded: 'Discarded' };
 
 /** A version's workflow state as a coloured label. */
 export function StateBadge({ state }: { state?: string }) {

@@ -113,7 +113,7 @@ function Import({ topics }: { topics: Loaded<Topic[]> }) {
     const problem = error as { violations?: { field?: string; message?: string }[] } | undefined;
     const { items, general } = problemsByItem(problem?.violations ?? [], rows.length);
     setRows(rows.map((r, i) => ({ ...r, problems: items[i] ?? [] })));
-    setMessage({ text: `Nothing was imported: ${[messageOf(error, response), ...general].join('; ')}`, error: true });
+    setMessage({ text: [messageOf(error, response), ...general].join('; '), error: true });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { authoring, full } from '../../api/client';
 import { count, shortMoment } from '../../components/format';
+import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { useApi } from '../../components/useApi';
@@ -27,10 +28,9 @@ export function QueueScreen() {
   return (
     <Page title="Review queue" wide>
       <p className="muted">Versions waiting for review, items students flagged, and generated drafts not yet submitted; the longest waiting first.</p>
-      <label className="field inline-field">
-        <span>Topic</span>
-        <TopicSelect id="queue-topic" topics={topics} value={topicId} onChange={(t) => go({ topicId: t, page: 0 })} empty="Every topic" />
-      </label>
+      <Field label="Topic" className="inline-field">
+        {(id) => <TopicSelect id={id} topics={topics} value={topicId} onChange={(t) => go({ topicId: t, page: 0 })} empty="Every topic" />}
+      </Field>
       {queue.state === 'failed' && <p className="error" role="alert">{queue.message}</p>}
       {queue.state === 'loading' && <p className="muted">Loading…</p>}
       {queue.state === 'done' && (queue.value.items.length === 0 ? <p className="empty">Nothing waits for review.</p> : (

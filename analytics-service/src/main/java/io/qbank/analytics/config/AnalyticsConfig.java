@@ -19,6 +19,10 @@ public interface AnalyticsConfig {
     @WithDefault("90")
     int defaultSecondsPerItem();
 
+    /** Answers an item version needs before its discrimination, difficulty and distractors call for attention. */
+    @WithDefault("10")
+    int attentionMinimumAttempts();
+
     Calibration calibration();
 
     ExposureControl exposureControl();

@@ -9,7 +9,40 @@ public final class ClassicalStatistics {
     }
 
     /** The criterion scores of an item's respondents and whether each answered it correctly. */
-    public record Scored(double[] criterion, boolean[] correct) {
+    public record Scored(double[] criterion, boolean[] correct, String[] selected) {
+    }
+
+    /** How many of a group picked each option A–E, and how many answered correctly. */
+    public record GroupChoices(long respondents, long[] chose, long correct) {
+    }
+
+    /** Respondents in the lower, middle and upper group by criterion (27 %, 46 %, 27 %, as the upper–lower index splits them). */
+    public record Groups(GroupChoices lower, GroupChoices middle, GroupChoices upper) {
+    }
+
+    public static Groups byGroup(Scored scored) {
+        int n = scored.criterion().length;
+        int group = n < 4 ? 0 : (int) Math.round(0.27 * n);
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(scored.criterion()[x], scored.criterion()[y]));
+        return new Groups(choices(scored, order, 0, group), choices(scored, order, group, n - group), choices(scored, order, n - group, n));
+    }
+
+    private static GroupChoices choices(Scored scored, Integer[] order, int from, int to) {
+        long[] chose = new long[5];
+        long correct = 0;
+        for (int i = from; i < to; i++) {
+            String label = scored.selected()[order[i]];
+            int option = label == null || label.isEmpty() ? -1 : "ABCDE".indexOf(label.charAt(0));
+            if (option >= 0) {
+                chose[option]++;
+            }
+            correct += scored.correct()[order[i]] ? 1 : 0;
+        }
+        return new GroupChoices(Math.max(0, to - from), chose, correct);
     }
 
     /** Share of correct answers; NaN without attempts. */

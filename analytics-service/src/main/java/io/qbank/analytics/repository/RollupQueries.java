@@ -46,51 +46,74 @@ public class RollupQueries {
                 }));
     }
 
-    /** Item versions of the tenant with their statistics, most attempted first. */
-    public Uni<List<ItemStatistics>> items(String tenantId, String examCode, UUID itemId, int offset, int limit) {
+    /**
+     * Item versions of the tenant with their statistics, calibration and exposure target (the default where no
+     * exposure-control job set one), most attempted first.
+     */
+    public Uni<List<ItemStatistics>> items(String tenantId, String examCode, UUID itemId, int offset, int limit, double defaultExposureTarget) {
         return pool.preparedQuery("""
-                SELECT s.*, d.topic_name, d.correct_label,
+                SELECT s.*, d.topic_name, d.correct_label, d.option_count, c.model, c.a, c.b, c.c, c.se_a, c.se_b, c.se_c, c.respondents,
+                       coalesce(x.target_rate, $6) AS exposure_target,
                        (SELECT max(e.served::float8 / nullif(q.quizzes, 0)) FROM item_exam_served e
                           JOIN exam_quizzes q ON q.tenant_id = e.tenant_id AND q.exam_code = e.exam_code
                          WHERE e.item_id = s.item_id AND e.version = s.version) AS exposure_rate
                   FROM item_version_stats s LEFT JOIN item_dim d ON d.item_id = s.item_id AND d.version = s.version
+                  LEFT JOIN item_calibration c ON c.item_id = s.item_id AND c.version = s.version AND c.tenant_id = s.tenant_id
+                  LEFT JOIN item_exposure_control x ON x.item_id = s.item_id AND x.version = s.version AND x.tenant_id = s.tenant_id
                  WHERE s.tenant_id = $1 AND ($2::uuid IS NULL OR s.item_id = $2)
                    AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM item_exam_served e WHERE e.item_id = s.item_id
                                                      AND e.version = s.version AND e.exam_code = $3)
                                          OR $3 = ANY (d.exam_codes))
                  ORDER BY s.attempts DESC, s.item_id, s.version OFFSET $4 LIMIT $5""")
-                .execute(Tuple.of(tenantId, itemId, examCode, offset, limit))
+                .execute(Tuple.from(new Object[] { tenantId, itemId, examCode, offset, limit, defaultExposureTarget }))
                 .map(rows -> list(rows, RollupQueries::itemStatistics));
     }
 
     private static ItemStatistics itemStatistics(Row r) {
         long attempts = r.getLong("attempts");
         List<Long> chosen = List.of(r.getLong("chose_a"), r.getLong("chose_b"), r.getLong("chose_c"), r.getLong("chose_d"), r.getLong("chose_e"));
+        Short options = r.getShort("option_count");
         return new ItemStatistics(r.getUUID("item_id"), r.getInteger("version"), r.getString("topic_name"), r.getString("correct_label"),
                 attempts, defined(ClassicalStatistics.facility(r.getLong("correct"), attempts)),
                 defined(ClassicalStatistics.pointBiserial(r.getLong("scored"), r.getLong("scored_correct"), r.getDouble("sum_rest"),
                         r.getDouble("sum_rest_sq"), r.getDouble("sum_correct_rest"))),
                 null, r.getLong("scored"), chosen.get(0), chosen.get(1), chosen.get(2), chosen.get(3), chosen.get(4),
-                attempts == 0 ? null : (double) r.getLong("time_total_ms") / attempts, r.getLong("flags"), r.getDouble("exposure_rate"));
+                attempts == 0 ? null : (double) r.getLong("time_total_ms") / attempts, r.getLong("flags"), r.getDouble("exposure_rate"),
+                r.getDouble("exposure_target"), options == null ? 4 : options, r.getString("model"), r.getDouble("a"), r.getDouble("b"),
+                r.getDouble("c"), r.getDouble("se_a"), r.getDouble("se_b"), r.getDouble("se_c"), r.getInteger("respondents"), List.of());
     }
 
-    /** The rest scores and correctness of an item version's scored responses: the input of the upper–lower index. */
-    public Uni<ClassicalStatistics.Scored> scoredResponses(String tenantId, UUID itemId, int version) {
+    /** The rest scores, correctness and chosen options of item versions' scored responses (linear quizzes), by item version. */
+    public Uni<java.util.Map<String, ClassicalStatistics.Scored>> scoredResponses(String tenantId, UUID[] itemIds) {
         return pool.preparedQuery("""
-                SELECT (q.recorded_correct - r.correct::int)::float8 / (q.recorded_answers - 1), r.correct
+                SELECT r.item_id, r.version, (q.recorded_correct - r.correct::int)::float8 / (q.recorded_answers - 1), r.correct, r.selected_label
                   FROM response_fact r JOIN quiz_fact q ON q.quiz_id = r.quiz_id AND q.adaptive = false AND q.recorded_answers >= 2
-                 WHERE r.item_id = $1 AND r.version = $2 AND r.tenant_id = $3""")
-                .execute(Tuple.of(itemId, version, tenantId))
+                 WHERE r.item_id = ANY($1) AND r.tenant_id = $2""")
+                .execute(Tuple.of(itemIds, tenantId))
                 .map(rows -> {
-                    double[] criterion = new double[rows.size()];
-                    boolean[] correct = new boolean[rows.size()];
-                    int i = 0;
+                    java.util.Map<String, List<Row>> byVersion = new java.util.HashMap<>();
                     for (Row row : rows) {
-                        criterion[i] = row.getDouble(0);
-                        correct[i++] = row.getBoolean(1);
+                        byVersion.computeIfAbsent(key(row.getUUID(0), row.getInteger(1)), k -> new ArrayList<>()).add(row);
                     }
-                    return new ClassicalStatistics.Scored(criterion, correct);
+                    java.util.Map<String, ClassicalStatistics.Scored> scored = new java.util.HashMap<>();
+                    byVersion.forEach((k, list) -> {
+                        double[] criterion = new double[list.size()];
+                        boolean[] correct = new boolean[list.size()];
+                        String[] selected = new String[list.size()];
+                        for (int i = 0; i < list.size(); i++) {
+                            criterion[i] = list.get(i).getDouble(2);
+                            correct[i] = list.get(i).getBoolean(3);
+                            selected[i] = list.get(i).getString(4);
+                        }
+                        scored.put(k, new ClassicalStatistics.Scored(criterion, correct, selected));
+                    });
+                    return scored;
                 });
+    }
+
+    /** The key of an item version in {@link #scoredResponses}. */
+    public static String key(UUID itemId, int version) {
+        return itemId + "/" + version;
     }
 
     public Uni<List<FormReliability>> reliability(String tenantId, String examCode) {

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,12 +34,39 @@ public final class AnalyticsViews {
      */
     public record ItemStatistics(UUID itemId, int version, String topic, String correctLabel, long attempts, @Schema(nullable = true) Double pValue,
             @Schema(nullable = true) Double pointBiserial, @Schema(nullable = true) Double upperLower, long scored, long choseA, long choseB, long choseC, long choseD, long choseE,
-            @Schema(nullable = true) Double meanTimeMs, long flags, @Schema(nullable = true) Double exposureRate) {
+            @Schema(nullable = true) Double meanTimeMs, long flags, @Schema(nullable = true) Double exposureRate,
+            @Schema(description = "The share of quizzes the item may appear in: its exposure-control target, else the tenant's default", example = "0.25") double exposureTarget,
+            @Schema(description = "The number of options the item has (4 or 5)", example = "4") int optionCount,
+            @Schema(nullable = true, description = "Null until calibrated", example = "3PL") String irtModel,
+            @Schema(nullable = true, description = "IRT discrimination", example = "1.2") Double a,
+            @Schema(nullable = true, description = "IRT difficulty", example = "0.4") Double b,
+            @Schema(nullable = true, description = "IRT guessing (0 for 2PL)", example = "0.18") Double c,
+            @Schema(nullable = true, example = "0.11") Double seA, @Schema(nullable = true, example = "0.09") Double seB,
+            @Schema(nullable = true, example = "0.04") Double seC,
+            @Schema(nullable = true, description = "Responses the calibration used", example = "412") Integer calibratedRespondents,
+            @Schema(description = "Why the item needs a look, if it does", example = "[\"nobody picks D\"]") List<String> attention) {
 
         public ItemStatistics withUpperLower(double d) {
             return new ItemStatistics(itemId, version, topic, correctLabel, attempts, pValue, pointBiserial, defined(d), scored, choseA,
-                    choseB, choseC, choseD, choseE, meanTimeMs, flags, exposureRate);
+                    choseB, choseC, choseD, choseE, meanTimeMs, flags, exposureRate, exposureTarget, optionCount, irtModel, a, b, c, seA, seB,
+                    seC, calibratedRespondents, attention);
         }
+
+        public ItemStatistics withAttention(List<String> reasons) {
+            return new ItemStatistics(itemId, version, topic, correctLabel, attempts, pValue, pointBiserial, upperLower, scored, choseA,
+                    choseB, choseC, choseD, choseE, meanTimeMs, flags, exposureRate, exposureTarget, optionCount, irtModel, a, b, c, seA, seB,
+                    seC, calibratedRespondents, List.copyOf(reasons));
+        }
+
+        public long[] chose() {
+            return new long[] { choseA, choseB, choseC, choseD, choseE };
+        }
+    }
+
+    /** How the lower, middle and upper groups of respondents by rest score (27 %, 46 %, 27 %) answered an item version. */
+    public record AbilityGroup(@Schema(enumeration = { "lower", "middle", "upper" }, example = "upper") String group,
+            @Schema(example = "27") long respondents, long choseA, long choseB, long choseC, long choseD, long choseE,
+            @Schema(nullable = true, description = "The group's share correct", example = "0.85") Double pValue) {
     }
 
     /** KR-20 (= Cronbach's α for 0/1 items) of the linear quizzes that answered the same item versions. */

@@ -26,7 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Provider
 @Produces(CsvWriter.TEXT_CSV)
 // the record accessors are read reflectively: registered for native images
-@RegisterForReflection(targets = { AnalyticsViews.CohortDay.class, AnalyticsViews.ItemStatistics.class, AnalyticsViews.FormReliability.class,
+@RegisterForReflection(targets = { AnalyticsViews.CohortDay.class, AnalyticsViews.ItemStatistics.class, AnalyticsViews.AbilityGroup.class, AnalyticsViews.FormReliability.class,
         AnalyticsViews.TopicMastery.class, AnalyticsViews.Retention.class })
 public class CsvWriter implements MessageBodyWriter<List<?>> {
 
@@ -76,12 +76,12 @@ public class CsvWriter implements MessageBodyWriter<List<?>> {
         out.flush();
     }
 
-    /** Quoted when it holds a comma, quote or line break; a leading =, +, − or @ is defused against spreadsheet formulas. */
+    /** A list as its elements joined by "; ". Quoted when it holds a comma, quote or line break; a leading =, +, − or @ is defused against spreadsheet formulas. */
     static String field(Object value) {
         if (value == null) {
             return "";
         }
-        String text = value.toString();
+        String text = value instanceof List<?> list ? String.join("; ", list.stream().map(String::valueOf).toList()) : value.toString();
         if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
             text = "'" + text;
         }

@@ -49,4 +49,27 @@ class ClassicalStatisticsTest {
         // 2 of 10 below, 1 equal → (2 + .5)/10 = 25 %
         assertThat(ClassicalStatistics.percentileRank(2, 1, 10)).isEqualTo(25.0);
     }
+
+    @Test
+    void respondentsSplitIntoLowerMiddleAndUpperGroupsByCriterion() {
+        // 11 respondents: round(0.27 * 11) = 3 in each outer group; the strongest chose the key B, the weakest spread
+        double[] criterion = { 0.9, 0.1, 0.5, 0.8, 0.2, 0.6, 0.4, 0.95, 0.3, 0.55, 0.05 };
+        String[] selected = { "B", "A", "B", "B", "C", "B", "D", "B", "A", "C", "A" };
+        boolean[] correct = new boolean[11];
+        for (int i = 0; i < 11; i++) {
+            correct[i] = selected[i].equals("B");
+        }
+        var groups = ClassicalStatistics.byGroup(new ClassicalStatistics.Scored(criterion, correct, selected));
+        assertThat(groups.lower().respondents()).isEqualTo(3);
+        assertThat(groups.lower().chose()).containsExactly(2, 0, 1, 0, 0);
+        assertThat(groups.upper().chose()).containsExactly(0, 3, 0, 0, 0);
+        assertThat(groups.upper().correct()).isEqualTo(3);
+        assertThat(groups.middle().respondents()).isEqualTo(5);
+        assertThat(groups.middle().chose()).containsExactly(1, 2, 1, 1, 0);
+        // too few to split: all in the middle
+        var few = ClassicalStatistics.byGroup(new ClassicalStatistics.Scored(new double[] { 1, 2 }, new boolean[] { true, false }, new String[] { "A", null }));
+        assertThat(few.middle().respondents()).isEqualTo(2);
+        assertThat(few.middle().chose()).containsExactly(1, 0, 0, 0, 0);
+        assertThat(few.upper().respondents()).isZero();
+    }
 }

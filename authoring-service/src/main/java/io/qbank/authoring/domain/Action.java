@@ -8,7 +8,8 @@ public enum Action {
     REQUEST_CHANGES("request_changes"),
     APPROVE("approve"),
     PUBLISH("publish"),
-    RETIRE("retire");
+    RETIRE("retire"),
+    DISCARD("discard");
 
     private final String code;
 

@@ -8,7 +8,9 @@ public enum VersionState {
     IN_REVIEW("in_review"),
     APPROVED("approved"),
     PUBLISHED("published"),
-    RETIRED("retired");
+    RETIRED("retired"),
+    /** A draft set aside; editing it makes a new draft. */
+    DISCARDED("discarded");
 
     private final String code;
 

@@ -9,8 +9,9 @@ import io.qbank.common.security.Roles;
 
 /**
  * The role-gated transitions of a version: draft → in_review → approved → published → retired, in_review → draft
- * when changes are requested, and retired → published when a publisher puts a retired version back. Authors submit; publishers approve, request changes,
- * publish and retire; admins may do all; nobody approves a version they wrote.
+ * when changes are requested, retired → published when a publisher puts a retired version back, and draft → discarded
+ * for a draft nobody will take forward. Authors submit; publishers approve, request changes, publish and retire; both
+ * discard drafts; admins may do all; nobody approves a version they wrote.
  */
 public final class Workflow {
 
@@ -18,6 +19,7 @@ public final class Workflow {
     }
 
     private static final Map<Action, Rule> RULES = Map.of(
+            Action.DISCARD, new Rule(Set.of(VersionState.DRAFT), VersionState.DISCARDED, Set.of(Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN)),
             Action.SUBMIT, new Rule(Set.of(VersionState.DRAFT), VersionState.IN_REVIEW, Set.of(Roles.AUTHOR, Roles.ADMIN)),
             Action.REQUEST_CHANGES, new Rule(Set.of(VersionState.IN_REVIEW), VersionState.DRAFT, Set.of(Roles.PUBLISHER, Roles.ADMIN)),
             Action.APPROVE, new Rule(Set.of(VersionState.IN_REVIEW), VersionState.APPROVED, Set.of(Roles.PUBLISHER, Roles.ADMIN)),

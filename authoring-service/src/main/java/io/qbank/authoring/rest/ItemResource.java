@@ -52,7 +52,7 @@ public class ItemResource {
     /** The level a draft is checked at when it names none: where the vignette rules start to apply. */
     private static final int DEFAULT_LEVEL = 3;
 
-    static final String STATES = "draft|in_review|approved|published|retired";
+    static final String STATES = "draft|in_review|approved|published|retired|discarded";
 
     private final ItemService items;
     private final ItemSearch search;
@@ -187,8 +187,8 @@ public class ItemResource {
     @Path("/{itemId}/versions/{version}/transitions")
     @RolesAllowed({ Roles.AUTHOR, Roles.PUBLISHER, Roles.ADMIN })
     @Tag(name = "Workflow")
-    @Operation(summary = "Move a version through the workflow: submit (author), approve, request_changes, retire (publisher); admin all",
-            description = "Submit, approve and request changes apply to the latest version; retire to the live one (ItemRetired is sent).")
+    @Operation(summary = "Move a version through the workflow: submit (author), approve, request_changes, retire (publisher), discard a draft (author, publisher); admin all",
+            description = "Submit, approve, request changes and discard apply to the latest version; retire to the live one (ItemRetired is sent). A discarded draft leaves the review queue; editing it makes a new draft.")
     @APIResponse(responseCode = "200", description = "The item after the transition")
     @APIResponse(responseCode = "404", description = "No such item or version in the caller's tenant")
     @APIResponse(responseCode = "409", description = "Not allowed from the version's state; the detail lists what is")

@@ -150,7 +150,7 @@ public class ItemService {
         return requireItem(user, itemId).chain(item -> history.history(user.tenantId(), itemId));
     }
 
-    /** submit, approve, request changes (the latest version only), retire (the live version). */
+    /** submit, approve, request changes, discard (the latest version only), retire (the live version). */
     @WithTransaction
     public Uni<ItemView> transition(CurrentUser user, UUID itemId, int versionNumber, Action action, String comment) {
         if (action == Action.PUBLISH) {

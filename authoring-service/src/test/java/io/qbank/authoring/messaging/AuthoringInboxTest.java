@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +91,16 @@ class AuthoringInboxTest {
         as("publisher").get(BASE + "/review-queue").then().body("items.id", hasItem(draftId.toString()));
         as("author").queryParam("provenance", "generated").get(BASE + "/items").then().body("items.id", equalTo(List.of(draftId.toString())));
         // it never publishes by itself: the workflow starts with the author's submit
-        as("author").get(BASE + "/items/" + draftId).then().body("liveVersion", equalTo(null)).body("allowedActions", equalTo(List.of("submit")));
+        as("author").get(BASE + "/items/" + draftId).then().body("liveVersion", equalTo(null))
+                .body("allowedActions", equalTo(List.of("submit", "discard")));
+        // a publisher discards it: it leaves the queue, and nothing publishes it but a new version through review
+        as("publisher").body(Map.of("action", "discard", "comment", "off topic")).post(BASE + "/items/" + draftId + "/versions/1/transitions")
+                .then().statusCode(200).body("latest.state", equalTo("discarded")).body("allowedActions", equalTo(List.of()));
+        as("publisher").get(BASE + "/review-queue").then().body("items.id", not(hasItem(draftId.toString())));
+        as("author").queryParam("state", "discarded").get(BASE + "/items").then().body("items.id", equalTo(List.of(draftId.toString())));
+        assertProblem(as("publisher").body(Map.of("examCodes", List.of("DEMO"))).post(BASE + "/items/" + draftId + "/versions/1/publication")
+                .then(), 409);
+        assertProblem(as("author").body(Map.of("action", "submit")).post(BASE + "/items/" + draftId + "/versions/1/transitions").then(), 409);
     }
 
     @Test

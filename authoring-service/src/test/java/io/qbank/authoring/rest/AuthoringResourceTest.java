@@ -143,7 +143,7 @@ class AuthoringResourceTest {
         // changes requested go back to draft
         act(asPublisher(), itemId, "request_changes", 200);
         asAuthor().get(BASE + "/items/" + itemId).then().body("latest.state", equalTo("draft"))
-                .body("allowedActions", equalTo(List.of("submit")));
+                .body("allowedActions", equalTo(List.of("submit", "discard")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.qbank.common.error.ApiException;
 import io.qbank.generation.domain.GenerationJob;
+import io.qbank.generation.domain.SourcePassage;
 import io.qbank.generation.rest.JobRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -66,6 +67,20 @@ public class JobRepository {
                     rows.forEach(r -> out.add(job(r)));
                     return out;
                 });
+    }
+
+    /** The passages the job retrieved, by material and place; 404 for a job of another tenant. */
+    public Uni<List<SourcePassage>> passages(String tenantId, UUID jobId) {
+        return find(tenantId, jobId).chain(job -> pool.preparedQuery("""
+                SELECT c.id, c.material_id, m.title, c.ordinal, c.text
+                FROM material_chunk c JOIN source_material m ON m.id = c.material_id
+                WHERE c.tenant_id = $1 AND c.id = ANY($2) ORDER BY m.title, c.material_id, c.ordinal""")
+                .execute(Tuple.of(tenantId, job.sourceChunkIds().toArray(UUID[]::new)))
+                .map(rows -> {
+                    java.util.ArrayList<SourcePassage> out = new java.util.ArrayList<>();
+                    rows.forEach(r -> out.add(new SourcePassage(r.getUUID(0), r.getUUID(1), r.getString(2), r.getInteger(3), r.getString(4))));
+                    return out;
+                }));
     }
 
     /** queued → running; false if the job was cancelled meanwhile. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,6 +34,7 @@ import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.qbank.generation.domain.GenerationJob;
+import io.qbank.generation.domain.SourcePassage;
 import io.qbank.generation.service.GenerationService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -92,18 +94,45 @@ public class GenerationJobResource {
                         first.finished() ? Multi.createFrom().empty()
                                 : Multi.createFrom().ticks().every(Duration.ofMillis(250))
                                         .onItem().transformToUniAndConcatenate(tick -> generation.find(me, id))
-                                        .select().where(new java.util.function.Predicate<GenerationJob>() {
-                                            private GenerationJob last = first;
+                                        .select().first(new UpToFinished())
+                                        .select().where(new Changed(first))));
+    }
 
-                                            @Override
-                                            public boolean test(GenerationJob job) { // only changes
-                                                boolean changed = !job.equals(last);
-                                                last = job;
-                                                return changed;
-                                            }
-                                        })
-                                        .select().first(GenerationJob::finished)
-                                        .onCompletion().continueWith(List.of())));
+    /** Lets every state through up to and including the first finished one; the stream ends at the next poll. */
+    private static final class UpToFinished implements Predicate<GenerationJob> {
+        private boolean finished;
+
+        @Override
+        public boolean test(GenerationJob job) {
+            boolean before = !finished;
+            finished |= job.finished();
+            return before;
+        }
+    }
+
+    /** Only a state that differs from the last one sent. */
+    private static final class Changed implements Predicate<GenerationJob> {
+        private GenerationJob last;
+
+        Changed(GenerationJob first) {
+            this.last = first;
+        }
+
+        @Override
+        public boolean test(GenerationJob job) {
+            boolean changed = !job.equals(last);
+            last = job;
+            return changed;
+        }
+    }
+
+    @GET
+    @Path("/{id}/sources")
+    @Operation(summary = "The source passages the job retrieved, which its drafts cite by chunk id")
+    @APIResponse(responseCode = "200", description = "The passages, by material and place")
+    @APIResponse(responseCode = "404", description = "No such job in the caller's tenant")
+    public Uni<List<SourcePassage>> sources(@PathParam("id") UUID id) {
+        return generation.passages(user.get(), id);
     }
 
     @POST

@@ -26,6 +26,7 @@ import io.qbank.common.writing.ItemWritingChecks;
 import io.qbank.generation.config.GenerationConfig;
 import io.qbank.generation.domain.GeneratedItem;
 import io.qbank.generation.domain.GenerationJob;
+import io.qbank.generation.domain.SourcePassage;
 import io.qbank.generation.llm.LlmClient;
 import io.qbank.generation.repository.JobRepository;
 import io.qbank.generation.rest.JobRequest;
@@ -287,6 +288,10 @@ public class GenerationService {
 
     public Uni<GenerationJob> find(CurrentUser user, UUID id) {
         return jobs.find(user.tenantId(), id);
+    }
+
+    public Uni<List<SourcePassage>> passages(CurrentUser user, UUID id) {
+        return jobs.passages(user.tenantId(), id);
     }
 
     public Uni<List<GenerationJob>> list(CurrentUser user, int limit) {

@@ -108,6 +108,11 @@ class GenerationJobTest {
             assertThat(job.getInt("duplicates")).isZero();
             assertThat(job.getString("model")).isEqualTo("stub-model");
             assertThat(job.getList("sourceChunkIds")).hasSize(1);
+            // the passage its drafts cite, for the author reviewing them; another tenant learns nothing of it
+            as(author, tenant, "author").get(JOBS + "/" + job.getString("id") + "/sources").then().statusCode(200)
+                    .body("chunkId", equalTo(job.getList("sourceChunkIds"))).body("[0].materialTitle", equalTo("Notes"))
+                    .body("[0].ordinal", equalTo(0)).body("[0].text", org.hamcrest.Matchers.containsString("widened mediastinum"));
+            assertProblem(as(author, "other-" + tenant, "author").get(JOBS + "/" + job.getString("id") + "/sources").then(), 404);
 
             var events = drafts.await(r -> r.key().equals(job.getString("id")), 2, Duration.ofSeconds(20));
             assertThat(events).hasSize(2);
@@ -309,5 +314,18 @@ class GenerationJobTest {
         String stream = as(author, tenant, "author").accept("text/event-stream").get(JOBS + "/" + done.getString("id") + "/events")
                 .then().statusCode(200).extract().asString();
         assertThat(stream).contains("\"state\":\"succeeded\"");
+    }
+
+    /** The stream follows a job through every change (retrieval records its sources mid-run) to its end, then closes. */
+    @Test
+    void theEventStreamFollowsARunningJobToItsEnd() {
+        uploadMaterial("Aortic dissection: sudden tearing chest pain radiating to the back, unequal arm pressures.");
+        OpenAiStub.script(new Reply(200, answer(dissection()), 1500));
+        String id = as(author, tenant, "author").body(job(1)).post(JOBS).then().statusCode(202).extract().path("id");
+        String stream = as(author, tenant, "author").accept("text/event-stream").get(JOBS + "/" + id + "/events")
+                .then().statusCode(200).extract().asString();
+        List<String> states = java.util.regex.Pattern.compile("\"state\":\"(\\w+)\"").matcher(stream).results().map(m -> m.group(1)).toList();
+        assertThat(states).contains("running").last().isEqualTo("succeeded");
+        assertThat(stream).contains("\"valid\":1");
     }
 }

@@ -5,12 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An OpenAI-compatible chat-completions endpoint that answers at once with COUNT valid, mutually distinct NBME-style
- * questions (one per organ system below), for the generation benchmark: java LlmStub.java PORT COUNT
+ * An OpenAI-compatible chat-completions endpoint answering with valid, mutually distinct NBME-style questions (one per
+ * organ system below): as many as the prompt asks for ("Write exactly N questions"), else COUNT, each answer taking up
+ * the cases where the last one stopped, after DELAY_MS. The generation benchmark's model, and the local suite's when no
+ * LLM provider is configured: java LlmStub.java PORT COUNT [DELAY_MS]
  */
 public class LlmStub {
 
@@ -28,11 +33,11 @@ public class LlmStub {
                     new String[] { "Acute pancreatitis", "Peptic ulcer", "Cholecystitis", "Gastritis" }, 0, "acute pancreatitis"),
             new Case("A 70-year-old woman", "sudden painless loss of vision in one eye with a cherry-red spot", "most likely cause",
                     new String[] { "Retinal detachment", "Central retinal artery occlusion", "Glaucoma", "Cataract" }, 1, "central retinal artery occlusion"),
-            new Case("A 22-year-old college student", "fever, neck stiffness and a petechial rash", "organism",
+            new Case("A 22-year-old male college student", "fever, neck stiffness and a petechial rash", "organism",
                     new String[] { "Streptococcus pneumoniae", "Neisseria meningitidis", "Listeria", "Haemophilus" }, 1, "neisseria meningitidis"),
             new Case("A 35-year-old woman", "fatigue, pallor and spoon-shaped nails", "laboratory finding",
                     new String[] { "Low ferritin", "High MCV", "Low haptoglobin", "Target cells" }, 0, "low ferritin"),
-            new Case("A 60-year-old smoker", "haemoptysis and hypercalcaemia", "tumour type",
+            new Case("A 60-year-old man who smokes", "haemoptysis and hypercalcaemia", "tumour type",
                     new String[] { "Small cell carcinoma", "Squamous cell carcinoma", "Adenocarcinoma", "Carcinoid" }, 1, "squamous cell carcinoma"),
             new Case("A 45-year-old man", "a swollen, red, exquisitely painful first toe after a feast", "crystal in the joint",
                     new String[] { "Monosodium urate", "Calcium pyrophosphate", "Cholesterol", "Hydroxyapatite" }, 0, "monosodium urate"),
@@ -62,12 +67,16 @@ public class LlmStub {
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
         int count = Integer.parseInt(args[1]);
-        String answer = answer(count);
+        long delayMs = args.length > 2 ? Long.parseLong(args[2]) : 0;
+        AtomicInteger next = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = ("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"bench-stub\",\"choices\":[{\"index\":0,"
+            Matcher asked = ASKED.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            int n = asked.find() ? Integer.parseInt(asked.group(1)) : count;
+            String answer = answer(next.getAndAdd(n), n);
+            sleep(delayMs);
+            byte[] body = ("{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"stub\",\"choices\":[{\"index\":0,"
                     + "\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\",\"content\":" + quote(answer) + "}}],"
                     + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -77,12 +86,23 @@ public class LlmStub {
             }
         });
         server.start();
-        System.out.println("[stub] OpenAI-compatible stub on :" + port + " answering " + count + " questions");
+        System.out.println("[stub] OpenAI-compatible stub on :" + port + " answering " + count + " questions unless asked for another number"
+                + (delayMs > 0 ? ", after " + delayMs + " ms" : ""));
     }
 
-    static String answer(int count) {
+    private static final Pattern ASKED = Pattern.compile("Write exactly (\\d+) questions");
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String answer(int first, int count) {
         List<String> questions = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < first + count; i++) {
             Case c = CASES[i % CASES.length];
             StringBuilder options = new StringBuilder();
             for (String o : c.options()) {
