@@ -24,6 +24,7 @@ const ItemStatsScreen = lazy(() => import('./screens/analytics/ItemStatsScreen')
 const FormsScreen = lazy(() => import('./screens/analytics/FormsScreen').then((m) => ({ default: m.FormsScreen })));
 const CohortsScreen = lazy(() => import('./screens/analytics/CohortsScreen').then((m) => ({ default: m.CohortsScreen })));
 const JobsScreen = lazy(() => import('./screens/analytics/JobsScreen').then((m) => ({ default: m.JobsScreen })));
+const AdminScreen = lazy(() => import('./screens/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
 const TestScreen = lazy(() => import('./screens/test/TestScreen').then((m) => ({ default: m.TestScreen })));
 
 export function App() {
@@ -60,6 +61,7 @@ export function App() {
         <Route path="/analytics/forms" element={<FormsScreen />} />
         <Route path="/analytics/cohorts" element={<CohortsScreen />} />
         <Route path="/analytics/jobs" element={<JobsScreen />} />
+        <Route path="/admin" element={<AdminScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Routes>
     </Suspense>

@@ -21,6 +21,7 @@ const LINKS: Link[] = [
   { to: '/generate', label: 'Generate', roles: ['author', 'admin'] },
   { to: '/review-queue', label: 'Review queue', roles: ['publisher', 'admin'] },
   { to: '/analytics', label: 'Analytics', roles: ['publisher', 'admin'] },
+  { to: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 
 /** The header: each role's screens in the navigation, then who is signed in. */
@@ -38,8 +39,10 @@ export function Header() {
       {identity && (
         <div className="who">
           <DisplayMenu />
-          <span className="who-name" data-testid="user-name">{identity.name}</span>
-          <span className="who-tenant" data-testid="user-tenant">{identity.tenant}</span>
+          <span className="who-id">
+            <span className="who-name" data-testid="user-name">{identity.name}</span>
+            <span className="who-tenant" data-testid="user-tenant">{identity.tenant}</span>
+          </span>
           <button type="button" className="button secondary" onClick={() => void signOut()}>
             Sign out
           </button>

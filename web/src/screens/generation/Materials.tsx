@@ -45,7 +45,7 @@ function Passages({ materialId }: { materialId: string }) {
   const chunks = useApi(() => full(generation.GET('/api/v1/generation/materials/{id}/chunks', { params: { path: { id: materialId } } })), [materialId]);
   if (chunks.state !== 'done') return <p className={chunks.state === 'failed' ? 'error' : 'muted small'}>{chunks.state === 'failed' ? chunks.message : 'Loading…'}</p>;
   return (
-    <ol className="passages" start={0} data-testid="passages">
+    <ol className="passages" data-testid="passages">
       {chunks.value.map((c) => <li key={c.id}><span className="small muted">characters {c.startOffset}–{c.endOffset}</span><p>{c.text}</p></li>)}
     </ol>
   );

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.qbank.analytics.psychometrics.ClassicalStatistics;
 import io.qbank.analytics.rest.AnalyticsViews.CohortDay;
+import io.qbank.analytics.rest.AnalyticsViews.CohortMember;
 import io.qbank.analytics.rest.AnalyticsViews.FormReliability;
 import io.qbank.analytics.rest.AnalyticsViews.ItemStatistics;
 import io.qbank.analytics.rest.AnalyticsViews.Retention;
@@ -177,6 +178,13 @@ public class RollupQueries {
                 ON CONFLICT (tenant_id, user_id) DO UPDATE SET cohort = excluded.cohort, assigned_at = now()""")
                 .execute(Tuple.of(tenantId, cohort, users.toArray(UUID[]::new)))
                 .map(RowSet::rowCount);
+    }
+
+    /** Who of the tenant is in which cohort. */
+    public Uni<List<CohortMember>> cohortMembers(String tenantId) {
+        return pool.preparedQuery("SELECT user_id, cohort, assigned_at FROM cohort_member WHERE tenant_id = $1 ORDER BY cohort, user_id")
+                .execute(Tuple.of(tenantId))
+                .map(rows -> list(rows, r -> new CohortMember(r.getUUID(0), r.getString(1), r.getOffsetDateTime(2).toInstant())));
     }
 
     private static <T> List<T> list(RowSet<Row> rows, Function<Row, T> map) {

@@ -21,6 +21,11 @@ public final class AnalyticsViews {
         return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
     }
 
+    /** A student's cohort: their answers count in it from {@code assignedAt} on. */
+    public record CohortMember(@Schema(example = "3f681c3a-f999-4bec-a099-a659cce105ba") UUID userId, @Schema(example = "class-2027") String cohort,
+            @Schema(example = "2026-12-07T10:15:00Z") Instant assignedAt) {
+    }
+
     public record CohortDay(LocalDate day, String cohort, long attempts, long correct, @Schema(nullable = true) Double accuracy, long activeUsers,
             double meanTimeMs) {
     }

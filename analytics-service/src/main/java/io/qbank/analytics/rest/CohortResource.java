@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.qbank.analytics.repository.RollupQueries;
 import io.qbank.analytics.rest.AnalyticsViews.CohortDay;
+import io.qbank.analytics.rest.AnalyticsViews.CohortMember;
 import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
@@ -58,6 +59,14 @@ public class CohortResource {
     public Uni<List<CohortDay>> daily(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cohort") String cohort) {
         DateRange range = DateRange.of(from, to);
         return rollups.cohortDays(user.get().tenantId(), range.from(), range.to(), cohort);
+    }
+
+    @GET
+    @Path("/members")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Who is in which cohort (role: admin); JSON or CSV", description = "Students not listed are in 'unassigned'.")
+    public Uni<List<CohortMember>> members() {
+        return rollups.cohortMembers(user.get().tenantId());
     }
 
     @PUT

@@ -102,6 +102,11 @@ public class AnalyticsIngestTest {
         UUID admin = UUID.randomUUID();
         as(admin, tenant, "admin").contentType("application/json").body(Map.of("userIds", students.subList(0, 2)))
                 .put("/api/v1/analytics/cohorts/class-a/members").then().statusCode(200).body("assigned", equalTo(2));
+        as(admin, tenant, "admin").get("/api/v1/analytics/cohorts/members").then().statusCode(200)
+                .body("cohort", equalTo(List.of("class-a", "class-a")))
+                .body("userId", org.hamcrest.Matchers.containsInAnyOrder(students.get(0).toString(), students.get(1).toString()));
+        assertProblem(as("publisher").get("/api/v1/analytics/cohorts/members").then(), 403);
+        as(UUID.randomUUID(), "other-" + tenant, "admin").get("/api/v1/analytics/cohorts/members").then().statusCode(200).body("size()", equalTo(0));
         try (TestEvents events = new TestEvents()) {
             for (UUID item : items) {
                 events.send(tenant, item.toString(), item + "/1", published(item, tenant, cardiology, List.of(root, cardiology), "EX1"));
