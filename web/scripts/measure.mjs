@@ -1,6 +1,8 @@
 // Figures of the web app against the running suite (./qbank run): the script shipped (gzip) for the first screen and in
 // all, the first render of the dashboard on loopback (cold: a new browser profile; warm: a reload with its cache), and the
-// API calls each screen makes on loading, and whether they run in parallel. Run by deploy/bench/web.sh.
+// API calls each screen makes on loading, and whether they run in parallel; the script of the author, publisher and admin
+// screens, which a student never loads; and, when the authoring benchmark's tenant is seeded (QBANK_BANK_TENANT with
+// QBANK_BANK_ITEMS items), the item bank's first render and a search at that size. Run by deploy/bench/web.sh.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,13 +24,15 @@ for (const f of all.filter((f) => !first.includes(f))) console.log(`[web] loaded
 
 const browser = await chromium.launch({ executablePath: process.env.QBANK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 
-async function signedIn() {
+/** Script and style files the pages of a context load, as their paths under assets/. */
+async function signedIn(user = USER, password = PASSWORD, assets) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (assets) context.on('request', (r) => { const m = /\/(assets\/[^?]+\.(?:js|css))$/.exec(r.url()); if (m) assets.add(m[1]); });
   const page = await context.newPage();
   await page.goto(DOOR + '/');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('#username').fill(USER);
-  await page.locator('#password').fill(PASSWORD);
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(password);
   await page.locator('#kc-login').click();
   await page.getByTestId('user-name').waitFor();
   return { context, page };
@@ -69,8 +73,9 @@ const drawn = (testId) => async (page) => page.waitForFunction((id) => {
 }
 
 // 3. API calls per screen
+const studentAssets = new Set();
 {
-  const { context, page } = await signedIn();
+  const { context, page } = await signedIn(USER, PASSWORD, studentAssets);
   const screens = [
     ['home', '/', drawn('level')],
     ['dashboard', '/dashboard', drawn('used')],
@@ -84,6 +89,38 @@ const drawn = (testId) => async (page) => page.waitForFunction((id) => {
   const quiz = new URL(page.url()).pathname;
   await report('test (resumed)', await load(page, quiz, async (p) => p.locator('.stem').waitFor()));
   await report('results', await load(page, `${quiz}/results`, drawn('score')));
+  await context.close();
+}
+// 4. the author, publisher and admin screens: what they load that a student's screens do not
+{
+  const staffAssets = new Set();
+  const { context, page } = await signedIn('admin', 'demo-admin-2026', staffAssets);
+  for (const [path, ready] of [['/items', '[data-testid=items], [data-testid=no-items]'], ['/items/new', '.preview .item'],
+    ['/review-queue', 'h1'], ['/generate', '#job-title'], ['/analytics', '[data-testid=attention-count], .empty'],
+    ['/analytics/jobs', '#calibration-title'], ['/analytics/cohorts', '#cohorts-title'], ['/admin', '[data-testid=users]']]) {
+    await page.goto(DOOR + path);
+    await page.locator(ready).first().waitFor();
+  }
+  await page.goto(DOOR + '/items');
+  await page.locator('.item-link').first().click();
+  await page.locator('#workflow-title').waitFor();
+  const own = [...staffAssets].filter((f) => !studentAssets.has(f) && !first.includes(f));
+  console.log(`[web] author, publisher and admin screens: ${kb(own.reduce((s, f) => s + gz(f), 0))} gzip in ${own.length} files a student never loads`
+    + ` (${own.map((f) => `${f.replace(/^assets\//, '')} ${kb(gz(f))}`).join(', ')})`);
+  await context.close();
+}
+
+// 5. the item bank at the authoring benchmark's size, as one of that tenant's authors
+if (process.env.QBANK_BANK_USER) {
+  const { context, page } = await signedIn(process.env.QBANK_BANK_USER, process.env.QBANK_BANK_PASSWORD);
+  const rows = async (p) => p.locator('[data-testid=items] tbody tr').first().waitFor();
+  const cold = await load(page, '/items', rows);
+  const warm = await load(page, '/items', rows, 'reload');
+  const next = await load(page, '/items?page=200', rows);
+  const search = await load(page, '/items?q=infarction%20-fever&sort=relevance', rows);
+  const filtered = await load(page, '/items?tag=cardiology&difficulty=hard&state=published', rows);
+  console.log(`[web] item bank of ${process.env.QBANK_BANK_ITEMS} items: first render cold ${cold.ms} ms, warm ${warm.ms} ms; page 201 ${next.ms} ms; `
+    + `a search ${search.ms} ms; three filters ${filtered.ms} ms (loopback, API calls: ${cold.calls.length})`);
   await context.close();
 }
 await browser.close();

@@ -92,8 +92,12 @@ test('a publisher reads the item analysis, the options by ability group, calibra
   await expect(page.locator('.curves .recharts-area')).toHaveCount(2);
   await look(page, 'analytics-item-calibrated', { phone: true });
 
-  await page.getByRole('link', { name: 'Cohorts and retention' }).click();
+  await page.getByRole('link', { name: 'Cohorts, mastery, retention' }).click();
   await expect(page.getByTestId('cohort-days')).toContainText('unassigned');
+  // twelve students on the one topic; its row is the API's
+  const mastery = (await api(publisher.token, 'GET', '/api/v1/analytics/topics/mastery')) as { students: number; attempts: number; belowHalf: number }[];
+  expect(mastery).toEqual([expect.objectContaining({ students: STUDENTS, attempts: 4 * STUDENTS })]);
+  await expect(page.getByTestId('mastery').locator('tbody tr')).toHaveText([new RegExp(`^Cardiology${STUDENTS}${4 * STUDENTS}.*${mastery[0]!.belowHalf}$`)]);
   await look(page, 'analytics-cohorts');
   await page.getByRole('link', { name: 'Test forms' }).click();
   await expect(page.getByTestId('forms')).toContainText(exam);

