@@ -49,8 +49,8 @@ export function CohortsScreen() {
                 <thead><tr><th scope="col">Day</th><th scope="col">Cohort</th><th scope="col">Answers</th><th scope="col">Correct</th><th scope="col">Students</th></tr></thead>
                 <tbody>
                   {daily.value.map((d) => (
-                    <tr key={`${d.day}/${d.cohort}`}><td>{d.day}</td><td>{d.cohort}</td><td className="number">{d.attempts}</td>
-                      <td className="number">{percent(d.accuracy)}</td><td className="number">{d.activeUsers}</td></tr>
+                    <tr key={`${d.day}/${d.cohort}`}><td>{d.day}</td><td>{d.cohort}</td><td className="num">{d.attempts}</td>
+                      <td className="num">{percent(d.accuracy)}</td><td className="num">{d.activeUsers}</td></tr>
                   ))}
                 </tbody>
               </table>
@@ -71,7 +71,7 @@ export function CohortsScreen() {
             <thead><tr><th scope="col">Scheduler</th><th scope="col">Source</th><th scope="col">Reviews</th><th scope="col">Recalled</th></tr></thead>
             <tbody>
               {retention.value.map((r) => (
-                <tr key={`${r.scheduler}/${r.source}`}><td>{r.scheduler.toUpperCase()}</td><td>{r.source}</td><td className="number">{r.reviews}</td><td className="number">{percent(r.retention)}</td></tr>
+                <tr key={`${r.scheduler}/${r.source}`}><td>{r.scheduler.toUpperCase()}</td><td>{r.source}</td><td className="num">{r.reviews}</td><td className="num">{percent(r.retention)}</td></tr>
               ))}
             </tbody>
           </table>
@@ -100,8 +100,8 @@ function Mastery() {
             <thead><tr><th scope="col">Topic</th><th scope="col">Students</th><th scope="col">Answers</th><th scope="col">Right</th><th scope="col">Mean mastery</th><th scope="col">Below one half</th></tr></thead>
             <tbody>
               {mastery.value.map((m) => (
-                <tr key={m.topicId}><td>{name(m.topicId)}</td><td className="number">{m.students}</td><td className="number">{m.attempts}</td>
-                  <td className="number">{percent(m.accuracy)}</td><td className="number">{percent(m.meanMastery)}</td><td className="number">{m.belowHalf}</td></tr>
+                <tr key={m.topicId}><td>{name(m.topicId)}</td><td className="num">{m.students}</td><td className="num">{m.attempts}</td>
+                  <td className="num">{percent(m.accuracy)}</td><td className="num">{percent(m.meanMastery)}</td><td className="num">{m.belowHalf}</td></tr>
               ))}
             </tbody>
           </table>

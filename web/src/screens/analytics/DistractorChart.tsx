@@ -17,7 +17,7 @@ export function DistractorChart({ rows, keyLabel }: { rows: GroupRow[]; keyLabel
         <BarChart title="Share of each ability group that picked each option" data={rows} margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="option" tick={{ fontSize: 12 }} tickFormatter={(o: string) => (o === keyLabel ? `${o} (key)` : o)} />
-          <YAxis domain={[0, 100]} unit=" %" width={48} tick={{ fontSize: 12 }} />
+          <YAxis domain={[0, 100]} unit=" %" width={56} tick={{ fontSize: 12 }} />
           <Tooltip itemStyle={{ color: '#0f172a' }} formatter={(value, name) => [`${value} %`, `${name} group`]} />
           <Legend formatter={(value) => <span className="legend-text">{value}</span>} />
           {(['lower', 'middle', 'upper'] as const).map((g) => (

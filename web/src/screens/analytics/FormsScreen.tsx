@@ -28,8 +28,8 @@ export function FormsScreen() {
             <thead><tr><th scope="col">Exam</th><th scope="col">Items</th><th scope="col">Students</th><th scope="col">Mean score</th><th scope="col">KR-20</th></tr></thead>
             <tbody>
               {forms.value.map((f) => (
-                <tr key={f.formKey}><td>{f.examCode}</td><td className="number">{f.items}</td><td className="number">{f.examinees}</td>
-                  <td className="number">{fixed(f.meanScore, 1)}</td><td className="number">{fixed(f.kr20)}</td></tr>
+                <tr key={f.formKey}><td>{f.examCode}</td><td className="num">{f.items}</td><td className="num">{f.examinees}</td>
+                  <td className="num">{fixed(f.meanScore, 1)}</td><td className="num">{fixed(f.kr20)}</td></tr>
               ))}
             </tbody>
           </table>

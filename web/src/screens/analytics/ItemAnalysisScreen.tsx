@@ -64,15 +64,15 @@ export function ItemAnalysisScreen() {
                 <tbody>
                   {rows.map((s) => (
                     <tr key={`${s.itemId}/${s.version}`} className={s.attention.length ? 'attention' : ''}>
-                      <td><Link to={`/analytics/items/${s.itemId}/versions/${s.version}`}>{s.topic ?? 'Item'} · v{s.version}</Link></td>
-                      <td className="number">{s.attempts}</td>
-                      <td className="number">{fixed(s.pValue)}</td>
-                      <td className="number">{fixed(s.pointBiserial)}</td>
-                      <td className="number">{s.flags}</td>
-                      <td className="number">{percent(s.exposureRate)} <span className="muted small">/ {percent(s.exposureTarget)}</span></td>
-                      <td className="number">{fixed(s.a)}</td>
-                      <td className="number">{fixed(s.b)}</td>
-                      <td className="number">{fixed(s.c)}</td>
+                      <td><Link to={`/analytics/items/${s.itemId}/versions/${s.version}`}>{s.topic ?? "Item"} · v{s.version}</Link> <span className="small muted" title={s.itemId}>{s.itemId.slice(0, 8)}</span></td>
+                      <td className="num">{s.attempts}</td>
+                      <td className="num">{fixed(s.pValue)}</td>
+                      <td className="num">{fixed(s.pointBiserial)}</td>
+                      <td className="num">{s.flags}</td>
+                      <td className="num">{percent(s.exposureRate)} <span className="muted small">/ {percent(s.exposureTarget)}</span></td>
+                      <td className="num">{fixed(s.a)}</td>
+                      <td className="num">{fixed(s.b)}</td>
+                      <td className="num">{fixed(s.c)}</td>
                       <td>{s.attention.length ? <ul className="reasons">{s.attention.map((r) => <li key={r}>{r}</li>)}</ul> : <span className="muted">–</span>}</td>
                     </tr>
                   ))}

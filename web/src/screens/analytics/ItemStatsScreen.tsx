@@ -34,7 +34,8 @@ export function ItemStatsScreen() {
     return { option, lower: share('lower'), middle: share('middle'), upper: share('upper') };
   }) : [];
   const calibrated = s.a != null && s.b != null;
-  const points = calibrated ? curves({ a: s.a!, b: s.b!, c: s.c ?? 0 }, { a: s.seA, b: s.seB, c: s.seC }) : [];
+  // a 2PL's c is fixed at 0, not estimated: its band moves a and b only
+  const points = calibrated ? curves({ a: s.a!, b: s.b!, c: s.c ?? 0 }, { a: s.seA, b: s.seB, c: s.irtModel === '3PL' ? s.seC : 0 }) : [];
   const text = item.state === 'done' ? item.value : null;
 
   return (
@@ -52,7 +53,7 @@ export function ItemStatsScreen() {
         <div><dt>Upper–lower</dt><dd>{fixed(s.upperLower)}</dd></div>
         <div><dt>Mean time</dt><dd>{s.meanTimeMs == null ? '–' : `${Math.round(s.meanTimeMs / 1000)} s`}</dd></div>
         <div><dt>Flags</dt><dd>{s.flags}</dd></div>
-        <div><dt>Exposure</dt><dd>{percent(s.exposureRate)}<span className="small muted"> of {percent(s.exposureTarget)}</span></dd></div>
+        <div><dt>Exposure (target {percent(s.exposureTarget)})</dt><dd>{percent(s.exposureRate)}</dd></div>
       </dl>
 
       <section className="panel" aria-labelledby="groups-title">
@@ -88,7 +89,7 @@ export function ItemStatsScreen() {
         {!calibrated ? <p className="muted" data-testid="not-calibrated">Not calibrated yet: a calibration job fits a, b and c once enough students have answered it.</p> : (
           <>
             <p data-testid="irt-parameters">
-              {s.irtModel}: a = {fixed(s.a)} ± {fixed(s.seA)}, b = {fixed(s.b)} ± {fixed(s.seB)}, c = {fixed(s.c)}{s.seC != null ? ` ± ${fixed(s.seC)}` : ''}
+              {s.irtModel}: a = {fixed(s.a)} ± {fixed(s.seA)}, b = {fixed(s.b)} ± {fixed(s.seB)}, c = {fixed(s.c)}{s.irtModel === '3PL' && s.seC != null ? ` ± ${fixed(s.seC)}` : ''}
               <span className="small muted"> · from {s.calibratedRespondents} responses</span>
             </p>
             <div className="curves">

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { niceTop } from './format';
 import { curves, information, probability } from './irt';
 
 describe('3PL curves', () => {
@@ -28,5 +29,10 @@ describe('3PL curves', () => {
     }
     const exact = curves(item, {});
     expect(exact.every((p) => p.pBand[0] === p.p && p.pBand[1] === p.p)).toBe(true);
+  });
+
+  it('puts the top of a scale on a round number', () => {
+    expect([0.3, 0.72, 1, 1.3, 4.4, 6, 600].map(niceTop)).toEqual([0.5, 1, 1, 2, 5, 10, 1000]);
+    expect(niceTop(0)).toBe(1);
   });
 });
