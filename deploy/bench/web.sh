@@ -24,9 +24,11 @@ if [ "$items" -gt 0 ]; then
     curl -fsS "${auth[@]}" -d "{\"username\":\"$QBANK_BANK_USER\",\"enabled\":true,\"firstName\":\"Bench\",\"lastName\":\"Author\",\"attributes\":{\"tenant\":[\"$BANK_TENANT\"]}}" \
       "$KEYCLOAK/admin/realms/qbank/users"
     id=$(curl -fsS "${auth[@]}" "$KEYCLOAK/admin/realms/qbank/users?exact=true&username=$QBANK_BANK_USER" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
-    role=$(curl -fsS "${auth[@]}" "$KEYCLOAK/admin/realms/qbank/roles/author")
-    curl -fsS "${auth[@]}" -d "[$role]" "$KEYCLOAK/admin/realms/qbank/users/$id/role-mappings/realm"
   fi
+  # the author role, unless the user has it already
+  role=$(curl -fsS "${auth[@]}" "$KEYCLOAK/admin/realms/qbank/users/$id/role-mappings/realm/available" \
+    | python3 -c 'import json,sys; print(json.dumps([r for r in json.load(sys.stdin) if r["name"] == "author"]))')
+  curl -fsS "${auth[@]}" -d "$role" "$KEYCLOAK/admin/realms/qbank/users/$id/role-mappings/realm"
   curl -fsS -X PUT "${auth[@]}" -d "{\"type\":\"password\",\"value\":\"$QBANK_BANK_PASSWORD\",\"temporary\":false}" \
     "$KEYCLOAK/admin/realms/qbank/users/$id/reset-password"
 else

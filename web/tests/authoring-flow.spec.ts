@@ -135,6 +135,22 @@ test('an author writes an item, a publisher sends it back, approves and publishe
   await learner.getByRole('textbox', { name: 'Number of items' }).press('Tab');
   await learner.getByRole('button', { name: 'Start the test' }).click();
   await expect(learner.locator('.stem')).toContainText('measured twice');
+
+  // the student reports it; the publisher reads the report on the item and resolves it
+  const quizId = new URL(learner.url()).pathname.split('/')[2];
+  await api(student.token, 'POST', `/api/v1/quizzes/${quizId}/items/1/flag`, { reason: 'ambiguous', comment: 'B fits a chronic dissection too.' });
+  await expect.poll(async () => ((await api(publisher.token, 'GET', `/api/v1/authoring/items/${itemId}/flags`)) as unknown[]).length,
+    { timeout: 30_000 }).toBe(1);
+  await reviewer.reload();
+  const flag = reviewer.locator('.flags li');
+  await expect(flag).toContainText('More than one answer fits');
+  await expect(flag).toContainText('B fits a chronic dissection too.');
+  await flag.getByRole('button', { name: 'Resolve' }).click();
+  await expect(flag.getByRole('alert')).toHaveText('Say how it was resolved.');
+  await flag.getByLabel('Resolution').fill('The vignette says acute; the key stands.');
+  await flag.getByRole('button', { name: 'Resolve' }).click();
+  await expect(reviewer.getByText('Flag resolved.')).toBeVisible();
+  await expect(reviewer.locator('.flags li')).toContainText('The vignette says acute; the key stands.');
 });
 
 function content(stem: string, extra: Record<string, unknown> = {}) {

@@ -10,7 +10,7 @@ const reasonOf = (value: string) => FLAG_REASONS.find((r) => r.value === value)?
 /** What students reported about the item, and how each report was resolved; publishers resolve the open ones. */
 export function Flags({ itemId, revision, onResolved }: { itemId: string; revision: number; onResolved: (message: string) => void }) {
   const { identity } = useAuth();
-  const flags = useApi(() => full(authoring.GET('/api/v1/authoring/items/{itemId}/flags', { params: { path: { itemId } } })), [itemId, revision]);
+  const flags = useApi(() => full(authoring.GET('/api/v1/authoring/items/{itemId}/flags', { params: { path: { itemId }, query: { open: false } } })), [itemId, revision]);
   const mayResolve = identity?.roles.some((r) => r === 'publisher' || r === 'admin');
   return (
     <section className="panel" aria-labelledby="flags-title">
