@@ -95,6 +95,9 @@ test('an author writes an item, a publisher sends it back, approves and publishe
   // the author reads why, writes version 2 and submits it
   await writer.reload();
   await expect(writer.getByTestId('trail')).toContainText('Say whether the pressures were measured twice.');
+  // the publisher by name, the author as "you"
+  await expect(writer.getByTestId('trail').locator('li').first()).toContainText('Casey Tester');
+  await expect(writer.getByTestId('trail').locator('li').last()).toContainText('you');
   await writer.getByRole('link', { name: 'Edit: write version 2' }).click();
   await expect(writer.getByLabel(/^Vignette/)).toHaveValue(STEM);
   await writer.getByLabel(/^Vignette/).fill(STEM.replace('in the left arm.', 'in the left arm, measured twice.'));

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { authoring, full } from '../../api/client';
+import { authoring, full, type Full } from '../../api/client';
+import type { components } from '../../api/generated/authoring';
 import { Page } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { useApi } from '../../components/useApi';
@@ -13,6 +14,8 @@ import { Transfer } from './Transfer';
 
 const PAGE_SIZE = 25;
 
+type ItemPage = Full<components['schemas']['ItemPage']>;
+
 /** The item bank: every filter of the item list, the searched words marked, a page at a time; export and import. */
 export function ItemsScreen() {
   const [params, setParams] = useSearchParams();
@@ -24,6 +27,10 @@ export function ItemsScreen() {
     params: { query: { ...queryOf(filters), page, size: PAGE_SIZE } as never },
   })), [key]);
   const stems = wantedStems(filters.q ?? '');
+  // the last page found stays in view, dimmed, while the next is looked up
+  const last = useRef<ItemPage | null>(null);
+  if (items.state === 'done') last.current = items.value;
+  const shown = items.state === 'failed' ? null : last.current;
   const [filtersOpen, setFiltersOpen] = useState(false);
   const active = Object.keys(filters).filter((f) => f !== 'q' && f !== 'sort').length;
 
@@ -49,13 +56,13 @@ export function ItemsScreen() {
         <section className="bank-results" aria-busy={items.state === 'loading'} aria-label="Items found">
           <Transfer filters={filters} topics={topics} />
           {items.state === 'failed' && <p className="error" role="alert">{items.message}</p>}
-          {items.state === 'loading' && <p className="muted">Searching…</p>}
-          {items.state === 'done' && (items.value.items.length === 0 ? (
-            <p className="empty" data-testid="no-items">{page > 0 ? 'No more items.' : 'No item matches these filters.'}</p>
+          {shown === null && items.state === 'loading' && <p className="muted">Searching…</p>}
+          {shown && (shown.items.length === 0 ? (
+            <p className="empty" data-testid={items.state === 'done' ? 'no-items' : undefined}>{page > 0 ? 'No more items.' : 'No item matches these filters.'}</p>
           ) : (
-            <ItemsTable items={items.value.items} stems={stems} />
+            <div className={items.state === 'loading' ? 'stale' : ''}><ItemsTable items={shown.items} stems={stems} /></div>
           ))}
-          {items.state === 'done' && <Pager page={page} hasNext={items.value.hasNext} onPage={(p) => set({ page: String(p) })} />}
+          {shown && <Pager page={page} hasNext={shown.hasNext} onPage={(p) => set({ page: String(p) })} />}
         </section>
       </div>
     </Page>

@@ -26,6 +26,7 @@ import io.qbank.authoring.domain.Role;
 import io.qbank.common.error.ApiException;
 import io.qbank.common.security.CurrentUser;
 import io.quarkus.oidc.client.OidcClientException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -102,6 +103,20 @@ public class TenantUserService {
     }
 
     /** The user, when they belong to the admin's tenant; else 404, as for a user that does not exist. */
+    /** The names of the given users of the caller's tenant; ids of no such user (or of another tenant's) are left out. */
+    public Uni<List<Colleague>> colleagues(CurrentUser caller, List<UUID> ids) {
+        return Multi.createFrom().iterable(ids.stream().distinct().toList())
+                .onItem().transformToUniAndConcatenate(id -> member(caller, id)
+                        .map(u -> new Colleague(id, nameOf(u)))
+                        .onFailure(f -> f instanceof ApiException e && e.status() == 404).recoverWithNull())
+                .collect().asList();
+    }
+
+    private static String nameOf(KeycloakUser user) {
+        String name = ((user.firstName() == null ? "" : user.firstName()) + " " + (user.lastName() == null ? "" : user.lastName())).strip();
+        return name.isEmpty() ? user.username() : name;
+    }
+
     private Uni<KeycloakUser> member(CurrentUser admin, UUID userId) {
         return call(keycloak.user(userId.toString()))
                 .onFailure(ApiException.class).transform(failure -> ((ApiException) failure).status() == 404

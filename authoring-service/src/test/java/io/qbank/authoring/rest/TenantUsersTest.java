@@ -119,6 +119,24 @@ class TenantUsersTest {
     }
 
     @Test
+    void colleaguesOfTheTenantAreKnownByNameAndNothingElse() {
+        String jordan = create(adminA, tenantA, tenantA + ".jordan", "author");
+        String other = create(adminB, tenantB, tenantB + ".sam", "publisher");
+        UUID author = UUID.randomUUID();
+        as(author, tenantA, "author").queryParam("ids", jordan, other, UUID.randomUUID().toString()).get("/api/v1/authoring/colleagues")
+                .then().statusCode(200).body("id", equalTo(List.of(jordan))).body("[0].name", equalTo("Jordan Lee"))
+                .body("[0]", not(org.hamcrest.Matchers.hasKey("email")));
+        as(author, tenantB, "publisher").queryParam("ids", jordan).get("/api/v1/authoring/colleagues").then().statusCode(200).body("", empty());
+        assertProblem(as(author, tenantA, "student").queryParam("ids", jordan).get("/api/v1/authoring/colleagues").then(), 403);
+        assertProblem(as(author, tenantA, "author").get("/api/v1/authoring/colleagues").then(), 400);
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            many.add(UUID.randomUUID().toString());
+        }
+        assertProblem(as(author, tenantA, "author").queryParam("ids", many).get("/api/v1/authoring/colleagues").then(), 400);
+    }
+
+    @Test
     void anAdminNeitherSeesNorTouchesAnotherTenantsUsers() {
         String inB = create(adminB, tenantB, tenantB + ".sam", "student");
         String inA = create(adminA, tenantA, tenantA + ".sam", "student");

@@ -12,8 +12,8 @@ import java.util.UUID;
  * draft), rejected (with reasons) or a duplicate (with its twin), as listed in {@code outcomes}.
  */
 public record GenerationJob(UUID id, String state, @Schema(nullable = true) String examCode, @Schema(nullable = true) UUID topicId, @Schema(nullable = true) String topic, @Schema(nullable = true) String subtopic, int difficulty,
-        int studentLevel, int requested, List<UUID> materialIds, int generated, int valid, int rejected, int duplicates,
-        List<Map<String, Object>> outcomes, @Schema(nullable = true) String model, @Schema(nullable = true) String promptVersion, List<UUID> sourceChunkIds, @Schema(nullable = true) String error,
+        int studentLevel, int requested, @Schema(nullable = true, description = "null: every material of the tenant") List<UUID> materialIds, int generated, int valid, int rejected, int duplicates,
+        List<Map<String, Object>> outcomes, @Schema(nullable = true) String model, @Schema(nullable = true) String promptVersion, @Schema(description = "The passages retrieval chose; empty until the job has retrieved") List<UUID> sourceChunkIds, @Schema(nullable = true) String error,
         UUID requestedBy, Instant createdAt, @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant finishedAt) {
 
     public boolean finished() {

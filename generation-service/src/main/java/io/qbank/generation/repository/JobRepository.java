@@ -128,7 +128,7 @@ public class JobRepository {
                 r.getInteger("valid"), r.getInteger("rejected"), r.getInteger("duplicates"),
                 outcomes(outcomes), r.getString("model"),
                 r.getString("prompt_version"),
-                r.getArrayOfUUIDs("source_chunk_ids") == null ? null : Arrays.asList(r.getArrayOfUUIDs("source_chunk_ids")),
+                r.getArrayOfUUIDs("source_chunk_ids") == null ? List.of() : Arrays.asList(r.getArrayOfUUIDs("source_chunk_ids")),
                 r.getString("error"), r.getUUID("requested_by"), instant(r.getOffsetDateTime("created_at")),
                 instant(r.getOffsetDateTime("started_at")), instant(r.getOffsetDateTime("finished_at")));
     }

@@ -82,7 +82,8 @@ class GenerationJobTest {
 
     private JsonPath run(Map<String, Object> request) {
         String id = as(author, tenant, "author").body(request).post(JOBS).then().statusCode(202)
-                .body("state", equalTo("queued")).body("requested", equalTo(request.get("count"))).extract().path("id");
+                .body("state", equalTo("queued")).body("requested", equalTo(request.get("count")))
+                .body("sourceChunkIds", equalTo(List.of())).extract().path("id");
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             String state = as(author, tenant, "author").get(JOBS + "/" + id).then().statusCode(200).extract().path("state");
             return !state.equals("queued") && !state.equals("running");
