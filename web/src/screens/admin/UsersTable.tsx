@@ -74,7 +74,8 @@ function UserRow({ user, cohort, report, onCohortChanged }: { user: User; cohort
         <div className="role-choices" role="group" aria-label={`Roles of ${name}`}>
           {ROLES.map((r) => (
             <label key={r} className="check-inline small">
-              <input type="checkbox" checked={roles.includes(r)} onChange={(e) => void saveRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} /> {r}
+              <input type="checkbox" checked={roles.includes(r)} onChange={(e) => void saveRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
+                disabled={r === 'admin' && user.id === identity?.userId} title={r === 'admin' && user.id === identity?.userId ? 'An admin cannot take their own admin role' : undefined} /> {r}
             </label>
           ))}
         </div>
