@@ -51,7 +51,10 @@ public class ItemAnalysis {
 
     /** How the lower, middle and upper groups by rest score answered the item version; 404 for one without statistics. */
     public Uni<List<AbilityGroup>> groups(String tenantId, UUID itemId, int version) {
-        return item(tenantId, itemId, version).chain(stats -> rollups.scoredResponses(tenantId, new UUID[] { itemId }).map(scored -> {
+        return rollups.items(tenantId, null, itemId, 0, 1000, config.exposureControl().targetRate())
+                .invoke(rows -> rows.stream().filter(r -> r.version() == version).findFirst()
+                        .orElseThrow(() -> ApiException.notFound("item version", itemId + "/" + version)))
+                .chain(rows -> rollups.scoredResponses(tenantId, new UUID[] { itemId }).map(scored -> {
             ClassicalStatistics.Scored responses = scored.getOrDefault(RollupQueries.key(itemId, version),
                     new ClassicalStatistics.Scored(new double[0], new boolean[0], new String[0]));
             ClassicalStatistics.Groups groups = ClassicalStatistics.byGroup(responses);
