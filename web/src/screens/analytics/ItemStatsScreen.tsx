@@ -66,20 +66,22 @@ export function ItemStatsScreen() {
         {groups.state === 'done' && (
           <>
             <DistractorChart rows={rows} keyLabel={s.correctLabel} />
-            <table className="table compact" data-testid="groups-table">
-              <caption>The numbers: how many of each group picked each option</caption>
-              <thead><tr><th scope="col">Group</th><th scope="col">Respondents</th>{options.map((o) => <th key={o} scope="col">{o}{o === s.correctLabel ? ' (key)' : ''}</th>)}<th scope="col">p</th></tr></thead>
-              <tbody>
-                {groups.value.map((g) => (
-                  <tr key={g.group}>
-                    <th scope="row">{GROUP_NAMES[g.group as keyof typeof GROUP_NAMES] ?? g.group}</th>
-                    <td>{g.respondents}</td>
-                    {options.map((o) => <td key={o}>{g[`chose${o}` as 'choseA']}</td>)}
-                    <td>{fixed(g.pValue)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="How each group answered">
+              <table className="table compact" data-testid="groups-table">
+                <caption>The numbers: how many of each group picked each option</caption>
+                <thead><tr><th scope="col">Group</th><th scope="col">Respondents</th>{options.map((o) => <th key={o} scope="col">{o}{o === s.correctLabel ? ' (key)' : ''}</th>)}<th scope="col">p</th></tr></thead>
+                <tbody>
+                  {groups.value.map((g) => (
+                    <tr key={g.group}>
+                      <th scope="row">{GROUP_NAMES[g.group as keyof typeof GROUP_NAMES] ?? g.group}</th>
+                      <td>{g.respondents}</td>
+                      {options.map((o) => <td key={o}>{g[`chose${o}` as 'choseA']}</td>)}
+                      <td>{fixed(g.pValue)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         )}
       </section>
