@@ -48,7 +48,7 @@ test('an admin changes roles, cohorts and sign-in of the tenant’s users, adds 
   await page.getByLabel('Last name').fill('Lee');
   await page.getByLabel(/^First password/).fill('a-long-first-password');
   await page.getByRole('button', { name: 'Add the user' }).click();
-  await expect(page.getByRole('status')).toContainText(`${username} can sign in now`);
+  await expect(page.getByRole('form', { name: 'New user' }).getByRole('status')).toContainText(`${username} can sign in now`);
   await expect(users.locator('tbody tr')).toHaveCount(3);
   await look(page, 'admin-users', { phone: true });
 
