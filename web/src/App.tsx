@@ -25,6 +25,8 @@ const FormsScreen = lazy(() => import('./screens/analytics/FormsScreen').then((m
 const CohortsScreen = lazy(() => import('./screens/analytics/CohortsScreen').then((m) => ({ default: m.CohortsScreen })));
 const JobsScreen = lazy(() => import('./screens/analytics/JobsScreen').then((m) => ({ default: m.JobsScreen })));
 const AdminScreen = lazy(() => import('./screens/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
+const StudySetScreen = lazy(() => import('./screens/studyset/StudySetScreen').then((m) => ({ default: m.StudySetScreen })));
+const PersonalJobScreen = lazy(() => import('./screens/studyset/PersonalJobScreen').then((m) => ({ default: m.PersonalJobScreen })));
 const TestScreen = lazy(() => import('./screens/test/TestScreen').then((m) => ({ default: m.TestScreen })));
 
 export function App() {
@@ -48,6 +50,8 @@ export function App() {
         <Route path="/tests/:quizId/results" element={<ResultsScreen />} />
         <Route path="/reviews" element={<ReviewsScreen />} />
         <Route path="/reviews/:sessionId" element={<ReviewSessionScreen />} />
+        <Route path="/my-questions" element={<StudySetScreen />} />
+        <Route path="/my-questions/jobs/:jobId" element={<PersonalJobScreen />} />
         <Route path="/items" element={<ItemsScreen />} />
         <Route path="/items/new" element={<EditorScreen />} />
         <Route path="/items/:itemId" element={<ItemScreen />} />

@@ -6,7 +6,7 @@ import { Button, Dialog, Heading, Label, Modal, Radio, RadioGroup, TextArea, Tex
 export type SendFlag = (reason: FlagReason, comment: string | null) => Promise<string | null>;
 
 /** "Report a problem" with an item: a reason and a comment for its authors; once sent, says so instead. */
-export function FlagItem({ send, what = 'this item' }: { send: SendFlag; what?: string }) {
+export function FlagItem({ send, what = 'this item', sentNote = 'The authors will look at it.' }: { send: SendFlag; what?: string; sentNote?: string }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<FlagReason | null>(null);
   const [comment, setComment] = useState('');
@@ -25,7 +25,7 @@ export function FlagItem({ send, what = 'this item' }: { send: SendFlag; what?: 
   }
 
   if (sent) {
-    return <p className="flagged small" role="status">Reported: {FLAG_REASONS.find((r) => r.value === sent)?.label.toLowerCase()}. The authors will look at it.</p>;
+    return <p className="flagged small" role="status">Reported: {FLAG_REASONS.find((r) => r.value === sent)?.label.toLowerCase()}. {sentNote}</p>;
   }
   return (
     <>

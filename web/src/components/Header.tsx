@@ -16,6 +16,7 @@ const LINKS: Link[] = [
   { to: '/tests/new', label: 'Build a test', roles: ['student'] },
   { to: '/tests', label: 'Your tests', end: true, roles: ['student'] },
   { to: '/reviews', label: 'Reviews', roles: ['student'] },
+  { to: '/my-questions', label: 'My questions', roles: ['student'] },
   { to: '/items', label: 'Items', end: true, roles: ['author', 'publisher', 'admin'] },
   { to: '/items/new', label: 'Write an item', roles: ['author', 'admin'] },
   { to: '/generate', label: 'Generate', roles: ['author', 'admin'] },

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { messageOf, reviews } from '../../api/client';
+import { generation, messageOf, reviews } from '../../api/client';
 import type { components } from '../../api/generated/review';
 import { Confidence } from '../../components/Confidence';
 import { FlagItem, type SendFlag } from '../../components/FlagItem';
@@ -77,9 +77,11 @@ export function ReviewSessionScreen() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // a question of my own set is reported to my set (it leaves my practice until I edit it); a bank item to its authors
   const flag: SendFlag = async (reason, comment) => {
-    const { data, error: problem, response } = await reviews.POST('/api/v1/reviews/items/{itemId}/flags',
-      { params: { path: { itemId: graded!.itemId! } }, body: { reason, comment: comment ?? undefined } });
+    const { data, error: problem, response } = item?.personal
+      ? await generation.POST('/api/v1/generation/personal/items/{id}/report', { params: { path: { id: graded!.itemId! } }, body: { reason, comment: comment ?? undefined } })
+      : await reviews.POST('/api/v1/reviews/items/{itemId}/flags', { params: { path: { itemId: graded!.itemId! } }, body: { reason, comment: comment ?? undefined } });
     return data ? null : messageOf(problem, response);
   };
 
@@ -88,12 +90,14 @@ export function ReviewSessionScreen() {
   }
   const done = !item && !graded;
   const answered = (session.answered ?? 0) + (graded ? 1 : 0);
+  const practice = !!session.personal;
   return (
-    <Page title="Review">
+    <Page title={practice ? 'Practice' : 'Review'}>
       <p className="muted session-progress" data-testid="session-progress">
         {done ? `All ${session.itemCount} answered` : `Item ${item?.position ?? answered} of ${session.itemCount}`}
         {!done && item?.topicName && <> · {item.topicName}</>}
         {session.ahead && <> · reviewing ahead</>}
+        {practice && <> · your own questions</>}
       </p>
       <progress className="session-bar" max={session.itemCount || 1} value={answered} aria-label="Answered in this session" />
       {done ? (
@@ -101,7 +105,10 @@ export function ReviewSessionScreen() {
           <h2>Session complete</h2>
           <p>{session.itemCount === 0 ? 'Nothing was due.' : `You answered ${session.itemCount} ${session.itemCount === 1 ? 'item' : 'items'}${correct ? `, ${correct} of them correctly this sitting` : ''}.`}
             {session.nextDueAt && ` The next review falls due ${moment(session.nextDueAt)}.`}</p>
-          <p className="form-actions"><Link className="button" to="/reviews">Back to reviews</Link> <Link className="button secondary" to="/dashboard">Your dashboard</Link></p>
+          <p className="form-actions">
+            {practice ? <Link className="button" to="/my-questions">Back to my questions</Link> : <Link className="button" to="/reviews">Back to reviews</Link>}
+            {' '}<Link className="button secondary" to={practice ? '/reviews' : '/dashboard'}>{practice ? 'Your reviews' : 'Your dashboard'}</Link>
+          </p>
         </section>
       ) : item && (
         <>
@@ -111,6 +118,7 @@ export function ReviewSessionScreen() {
               {graded.xpEarned ? ` · +${graded.xpEarned} XP` : ''}
             </p>
           )}
+          {item.personal && <p className="small"><span className="badge generated" title="Written by a language model from your material; nobody has reviewed it">Your question · generated, not reviewed</span></p>}
           <ItemView stem={item.stem ?? ''} leadIn={item.leadIn}
             options={(graded?.options ?? item.options ?? []).map((o) => ({ ...o, label: o.label ?? '', text: o.text ?? '' }))}
             selected={graded?.selectedLabel ?? selected} disabled={!!graded || busy} onSelect={setSelected}
@@ -121,8 +129,8 @@ export function ReviewSessionScreen() {
             {graded
               ? <button type="button" className="button" onClick={() => void serveNext()} disabled={busy}>Next <kbd>Enter</kbd></button>
               : <button type="button" className="button" onClick={() => void submit()} disabled={!selected || busy}>Submit <kbd>Enter</kbd></button>}
-            {graded && <FlagItem key={graded.itemId} send={flag} />}
-            <Link className="button secondary push-right" to="/reviews">Stop for now</Link>
+            {graded && <FlagItem key={graded.itemId} send={flag} sentNote={item.personal ? 'It is left out of your practice until you edit it.' : undefined} />}
+            <Link className="button secondary push-right" to={practice ? '/my-questions' : '/reviews'}>Stop for now</Link>
           </div>
         </>
       )}

@@ -23,6 +23,7 @@ export function ReviewsScreen() {
   const profile = useApi(() => reviews.GET('/api/v1/reviews/profile'), [version]);
 
   const dueNow = due.state === 'done' ? (due.value.items?.length ?? 0) : null;
+  const personalDue = due.state === 'done' ? (due.value.items ?? []).filter((i) => i.personal).length : 0;
 
   async function start(ahead: boolean) {
     setStarting(true);
@@ -54,7 +55,7 @@ export function ReviewsScreen() {
         {due.state === 'failed' && <p className="error" role="alert">{due.message}</p>}
         {dueNow != null && dueNow > 0 && (
           <>
-            <p>{dueNow === 1 ? 'One item is' : `${dueNow} items are`} due. A session takes up to 20, oldest due first.</p>
+            <p>{dueNow === 1 ? 'One item is' : `${dueNow} items are`} due{personalDue ? `, ${personalDue} of them your own questions` : ''}. A session takes up to 20, oldest due first.</p>
             <button type="button" className="button large" disabled={starting} onClick={() => void start(false)}>Start reviewing</button>
           </>
         )}

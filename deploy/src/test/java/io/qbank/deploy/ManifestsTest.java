@@ -146,7 +146,7 @@ class ManifestsTest {
             }
         }
         List<String> contract = List.of(Topics.ITEMS, Topics.ITEM_FLAGS, Topics.GENERATION_DRAFTS, Topics.DELIVERY, Topics.REVIEWS,
-                Topics.CALIBRATION);
+                Topics.CALIBRATION, Topics.PERSONAL);
         for (EventType type : EventType.values()) {
             assertThat(contract).contains(type.topic());
         }
@@ -155,6 +155,7 @@ class ManifestsTest {
         }
         assertThat(definition.get(Topics.ITEMS)[2]).isEqualTo("compact");
         assertThat(definition.get(Topics.CALIBRATION)[2]).isEqualTo("compact");
+        assertThat(definition.get(Topics.PERSONAL)[2]).isEqualTo("compact");
         assertThat(definition.get(Topics.DELIVERY)[1]).isEqualTo("6");
 
         List<Map<String, Object>> topics = ofKind("KafkaTopic");

@@ -21,6 +21,7 @@ import io.qbank.common.events.ItemRetired;
 import io.qbank.common.events.ItemServed;
 import io.qbank.common.events.QuizCompleted;
 import io.qbank.common.events.QuizStarted;
+import io.qbank.common.events.PersonalItemChanged;
 import io.qbank.common.events.ReviewRecorded;
 import io.qbank.common.inbox.IdempotentBatchConsumer;
 import io.smallrye.mutiny.Multi;
@@ -58,6 +59,15 @@ public class AnalyticsIngest {
             List<ReviewRecorded> recorded = payloads(events, EventType.REVIEW_RECORDED, e -> e.dataAs(ReviewRecorded.class));
             return recorded.isEmpty() ? Uni.createFrom().voidItem() : reviews.recorded(connection, recorded);
         }).replaceWithVoid();
+    }
+
+    /** Only removals matter here: the reviews of a removed personal question go. */
+    @Incoming("personal")
+    public Uni<Void> onPersonalItems(ConsumerRecords<String, String> records) {
+        return consumer.apply("personal", records, (connection, events) -> Multi.createFrom()
+                .iterable(payloads(events, EventType.PERSONAL_ITEM_CHANGED, e -> e.dataAs(PersonalItemChanged.class)))
+                .filter(e -> PersonalItemChanged.REMOVED.equals(e.state()))
+                .onItem().transformToUniAndConcatenate(e -> reviews.personalRemoved(connection, e)).collect().last()).replaceWithVoid();
     }
 
     @Incoming("items")

@@ -166,10 +166,11 @@ public class RollupQueries {
 
     public Uni<List<Retention>> retention(String tenantId, LocalDate from, LocalDate to) {
         return pool.preparedQuery("""
-                SELECT scheduler, source, sum(reviews) AS reviews, sum(recalled) AS recalled FROM review_daily
-                 WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 GROUP BY scheduler, source ORDER BY scheduler, source""")
+                SELECT scheduler, source, personal, sum(reviews) AS reviews, sum(recalled) AS recalled FROM review_daily
+                 WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 GROUP BY scheduler, source, personal HAVING sum(reviews) > 0
+                 ORDER BY scheduler, source, personal""")
                 .execute(Tuple.of(tenantId, from, to))
-                .map(rows -> list(rows, r -> new Retention(r.getString("scheduler"), r.getString("source"), r.getLong("reviews"),
+                .map(rows -> list(rows, r -> new Retention(r.getString("scheduler"), r.getString("source"), r.getBoolean("personal"), r.getLong("reviews"),
                         r.getLong("recalled"), defined(ClassicalStatistics.facility(r.getLong("recalled"), r.getLong("reviews"))))));
     }
 

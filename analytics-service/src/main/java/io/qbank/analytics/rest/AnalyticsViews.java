@@ -94,6 +94,7 @@ public final class AnalyticsViews {
             long peers) {
     }
 
-    public record Retention(String scheduler, String source, long reviews, long recalled, @Schema(nullable = true) Double retention) {
+    public record Retention(String scheduler, String source,
+            @Schema(description = "Reviews of learners' personal questions, apart from the bank's") boolean personal, long reviews, long recalled, @Schema(nullable = true) Double retention) {
     }
 }

@@ -125,7 +125,7 @@ public class AnalyticsIngestTest {
             events.send(tenant, items.get(0).toString(), "flag", flagged);
             for (int r = 0; r < 3; r++) {
                 events.send(tenant, students.get(0).toString(), "review", new ReviewRecorded(UUID.randomUUID(), tenant, students.get(0),
-                        items.get(r), 1, "sm2", r < 2 ? 4 : 1, r < 2, 1, AT, "review", AT));
+                        items.get(r), 1, "sm2", r < 2 ? 4 : 1, r < 2, 1, AT, "review", AT, false));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> scalar("SELECT count(*) FROM linear_form WHERE tenant_id = $1 AND examinees = 5", tenant) == 1
                     && scalar("SELECT coalesce(sum(flags), 0) FROM item_version_stats WHERE tenant_id = $1", tenant) == 1
@@ -235,5 +235,38 @@ public class AnalyticsIngestTest {
         Row none = db.preparedQuery("SELECT count(*) FROM cohort_member WHERE cohort = 'x'").execute().await().indefinitely().iterator().next();
         assertThat(none.getLong(0)).as("nothing written by refused requests").isZero();
         assertProblem(as("admin").get("/api/v1/analytics/items/" + UUID.randomUUID() + "/versions/1").then(), 404);
+    }
+
+    @Test
+    void personalReviewsCountInRetentionApartAndARemovedQuestionTakesItsReviewsWithIt() {
+        UUID learner = students.get(0), mine = UUID.randomUUID(), kept = UUID.randomUUID();
+        try (TestEvents events = new TestEvents()) {
+            ReviewRecorded bank = new ReviewRecorded(UUID.randomUUID(), tenant, learner, items.get(0), 1, "fsrs", 4, true, 3, AT, "review", AT, false);
+            events.send(tenant, learner.toString(), "bank", bank);
+            for (int r = 0; r < 3; r++) {
+                events.send(tenant, learner.toString(), "mine-" + r, new ReviewRecorded(UUID.randomUUID(), tenant, learner, r < 2 ? mine : kept, 1,
+                        "fsrs", r == 0 ? 4 : 1, r == 0, 1, AT, "review", AT, true));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> scalar("SELECT coalesce(sum(reviews), 0) FROM review_daily WHERE tenant_id = $1", tenant) == 4);
+            as("publisher").get("/api/v1/analytics/reviews/retention?from=2026-11-20&to=2026-11-20").then().statusCode(200)
+                    .body("size()", equalTo(2)).body("personal", equalTo(List.of(false, true))).body("reviews", equalTo(List.of(1, 3)))
+                    .body("[1].retention", closeTo(1.0 / 3, 1e-9));
+
+            events.send(tenant, mine.toString(), "removed", io.qbank.common.events.PersonalItemChanged.removed(mine, tenant, learner, 1, AT));
+            await().atMost(Duration.ofSeconds(30)).until(() -> scalar("SELECT count(*) FROM review_fact WHERE item_id = $1", mine) == 0
+                    && scalar("SELECT count(*) FROM removed_personal_item WHERE item_id = $1", mine) == 1);
+            // a review of it still on its way when it was removed is not counted
+            events.send(tenant, learner.toString(), "late", new ReviewRecorded(UUID.randomUUID(), tenant, learner, mine, 1, "fsrs", 4, true, 1, AT,
+                    "review", AT, true));
+            events.send(tenant, learner.toString(), "after", new ReviewRecorded(UUID.randomUUID(), tenant, learner, kept, 1, "fsrs", 4, true, 1, AT,
+                    "review", AT, true));
+            await().atMost(Duration.ofSeconds(30)).until(() -> scalar("SELECT count(*) FROM review_fact WHERE item_id = $1", kept) == 2);
+        }
+        assertThat(scalar("SELECT count(*) FROM review_fact WHERE item_id = $1", mine)).isZero();
+        as("publisher").get("/api/v1/analytics/reviews/retention?from=2026-11-20&to=2026-11-20").then().statusCode(200)
+                .body("reviews", equalTo(List.of(1, 2))).body("[1].retention", closeTo(1.0 / 2, 1e-9));
+        // never in the bank's item statistics
+        as("publisher").get("/api/v1/analytics/items?size=100").then().statusCode(200).body("itemId", org.hamcrest.Matchers.not(
+                org.hamcrest.Matchers.hasItems(mine.toString(), kept.toString())));
     }
 }

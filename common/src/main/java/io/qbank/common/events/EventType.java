@@ -21,7 +21,8 @@ public enum EventType {
     QUIZ_COMPLETED("qbank.quiz.completed.v1", Topics.DELIVERY, QuizCompleted.class),
     REVIEW_RECORDED("qbank.review.recorded.v1", Topics.REVIEWS, ReviewRecorded.class),
     ITEM_CALIBRATED("qbank.calibration.item-calibrated.v1", Topics.CALIBRATION, ItemCalibrated.class),
-    EXPOSURE_CONTROL_UPDATED("qbank.calibration.exposure-control-updated.v1", Topics.CALIBRATION, ExposureControlUpdated.class);
+    EXPOSURE_CONTROL_UPDATED("qbank.calibration.exposure-control-updated.v1", Topics.CALIBRATION, ExposureControlUpdated.class),
+    PERSONAL_ITEM_CHANGED("qbank.personal.item-changed.v1", Topics.PERSONAL, PersonalItemChanged.class);
 
     private static final Map<String, EventType> BY_CE_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

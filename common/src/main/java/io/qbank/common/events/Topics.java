@@ -8,6 +8,7 @@ public final class Topics {
     public static final String DELIVERY = "qbank.delivery.v1";
     public static final String REVIEWS = "qbank.reviews.v1";
     public static final String CALIBRATION = "qbank.calibration.v1";
+    public static final String PERSONAL = "qbank.personal.v1";
 
     public static String deadLetter(String topic) {
         return topic + ".dlq";

@@ -35,4 +35,34 @@ public interface GenerationConfig {
     /** Jobs a tenant may start per hour. */
     @WithDefault("200")
     int jobsPerTenantPerHour();
+
+    /** Learners' personal study sets. */
+    Personal personal();
+
+    interface Personal {
+
+        /** The largest personal material, in characters of text (a PDF's extracted text counts). */
+        @WithDefault("300000")
+        int maxMaterialChars();
+
+        /** The largest PDF accepted, in bytes. */
+        @WithDefault("12582912")
+        int maxPdfBytes();
+
+        /** Personal jobs a learner may start per hour. */
+        @WithDefault("5")
+        int jobsPerHour();
+
+        /** Personal jobs a learner may start per UTC day. */
+        @WithDefault("15")
+        int jobsPerDay();
+
+        /** Personal jobs all the tenant's learners together may start per hour. */
+        @WithDefault("100")
+        int jobsPerTenantPerHour();
+
+        /** Personal jobs a tenant may have queued or running at once. */
+        @WithDefault("10")
+        int maxConcurrentJobsPerTenant();
+    }
 }

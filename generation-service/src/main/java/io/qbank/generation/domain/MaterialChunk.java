@@ -24,4 +24,7 @@ public class MaterialChunk {
     public int endOffset;
     @Column(nullable = false)
     public String text;
+    /** the learner whose personal material it is, or null for a shared one */
+    @Column(name = "personal_owner")
+    public UUID personalOwner;
 }

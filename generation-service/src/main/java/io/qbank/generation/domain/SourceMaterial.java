@@ -8,7 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A text an author uploaded for generation to draw on (lecture notes, a guideline, a chapter). */
+/**
+ * A text uploaded for generation to draw on (lecture notes, a guideline, a chapter): the tenant's, which authors share, or
+ * a learner's own ({@code personal}), which only its owner sees.
+ */
 @Entity
 @Table(name = "source_material")
 public class SourceMaterial {
@@ -33,4 +36,6 @@ public class SourceMaterial {
     public String embeddingState = "pending";
     @Column(name = "embedded_chunks", nullable = false)
     public int embeddedChunks;
+    @Column(nullable = false)
+    public boolean personal;
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.qbank.common.error.ApiException;
 import io.qbank.generation.domain.GenerationJob;
+import io.qbank.generation.domain.Scope;
 import io.qbank.generation.domain.SourcePassage;
 import io.qbank.generation.rest.JobRequest;
 import io.smallrye.mutiny.Uni;
@@ -28,29 +29,33 @@ public class JobRepository {
         this.pool = pool;
     }
 
-    /** Queues the job unless the tenant already has {@code maxActive} queued or running (then 429). */
-    public Uni<GenerationJob> queue(UUID id, String tenantId, UUID userId, JobRequest r, int maxActive) {
+    /** Queues the job unless the tenant already has {@code maxActive} of its kind (shared or personal) queued or running (then 429). */
+    public Uni<GenerationJob> queue(UUID id, Scope scope, UUID userId, JobRequest r, int maxActive) {
+        String tenantId = scope.tenantId();
         return pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of("generation:" + tenantId))
-                .chain(() -> c.preparedQuery("SELECT count(*) FROM generation_job WHERE tenant_id = $1 AND state IN ('queued', 'running')")
-                        .execute(Tuple.of(tenantId)))
+                .chain(() -> c.preparedQuery("""
+                        SELECT count(*) FROM generation_job WHERE tenant_id = $1 AND (owner_id IS NOT NULL) = $2 AND state IN ('queued', 'running')""")
+                        .execute(Tuple.of(tenantId, scope.personal())))
                 .chain(rows -> {
                     if (rows.iterator().next().getLong(0) >= maxActive) {
-                        throw new ApiException(429, "Too many requests", "the tenant already has " + maxActive
+                        throw new ApiException(429, "Too many requests", "the tenant already has " + maxActive + (scope.personal() ? " personal" : "")
                                 + " generation jobs queued or running; try again when one has finished");
                     }
                     return c.preparedQuery("""
                             INSERT INTO generation_job (id, tenant_id, requested_by, exam_code, topic_id, topic, subtopic, difficulty,
-                                   student_level, requested, material_ids, state)
-                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'queued') RETURNING *""")
+                                   student_level, requested, material_ids, owner_id, state)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'queued') RETURNING *""")
                             .execute(Tuple.from(new Object[] { id, tenantId, userId, r.examCode(), r.topicId(), r.topic().strip(), r.subtopic(),
                                     r.difficulty().shortValue(), (short) (r.studentLevel() == null ? 3 : r.studentLevel()), r.count(),
-                                    r.materialIds() == null ? null : r.materialIds().toArray(UUID[]::new) }));
+                                    r.materialIds() == null ? null : r.materialIds().toArray(UUID[]::new), scope.owner() }));
                 }))
                 .map(rows -> job(rows.iterator().next()));
     }
 
-    public Uni<GenerationJob> find(String tenantId, UUID id) {
-        return pool.preparedQuery("SELECT * FROM generation_job WHERE id = $1 AND tenant_id = $2").execute(Tuple.of(id, tenantId))
+    /** The job in the scope: another tenant's, another learner's or a personal one for authors is not found. */
+    public Uni<GenerationJob> find(Scope scope, UUID id) {
+        return pool.preparedQuery("SELECT * FROM generation_job WHERE id = $1 AND tenant_id = $2 AND owner_id IS NOT DISTINCT FROM $3")
+                .execute(Tuple.of(id, scope.tenantId(), scope.owner()))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.notFound("Generation job", id);
@@ -59,9 +64,10 @@ public class JobRepository {
                 });
     }
 
-    public Uni<List<GenerationJob>> list(String tenantId, int limit) {
-        return pool.preparedQuery("SELECT * FROM generation_job WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT $2")
-                .execute(Tuple.of(tenantId, limit))
+    public Uni<List<GenerationJob>> list(Scope scope, int limit) {
+        return pool.preparedQuery("""
+                SELECT * FROM generation_job WHERE tenant_id = $1 AND owner_id IS NOT DISTINCT FROM $3 ORDER BY created_at DESC LIMIT $2""")
+                .execute(Tuple.of(scope.tenantId(), limit, scope.owner()))
                 .map(rows -> {
                     java.util.ArrayList<GenerationJob> out = new java.util.ArrayList<>();
                     rows.forEach(r -> out.add(job(r)));
@@ -69,18 +75,23 @@ public class JobRepository {
                 });
     }
 
-    /** The passages the job retrieved, by material and place; 404 for a job of another tenant. */
-    public Uni<List<SourcePassage>> passages(String tenantId, UUID jobId) {
-        return find(tenantId, jobId).chain(job -> pool.preparedQuery("""
+    /** The passages the job retrieved, by material and place; 404 for a job outside the scope. */
+    public Uni<List<SourcePassage>> passages(Scope scope, UUID jobId) {
+        return find(scope, jobId).chain(job -> passages(scope, job.sourceChunkIds()));
+    }
+
+    /** Those of the chunks that are in the scope's materials, by material and place. */
+    public Uni<List<SourcePassage>> passages(Scope scope, List<UUID> chunkIds) {
+        return pool.preparedQuery("""
                 SELECT c.id, c.material_id, m.title, c.ordinal, c.text
                 FROM material_chunk c JOIN source_material m ON m.id = c.material_id
-                WHERE c.tenant_id = $1 AND c.id = ANY($2) ORDER BY m.title, c.material_id, c.ordinal""")
-                .execute(Tuple.of(tenantId, job.sourceChunkIds().toArray(UUID[]::new)))
+                WHERE c.tenant_id = $1 AND c.personal_owner IS NOT DISTINCT FROM $3 AND c.id = ANY($2) ORDER BY m.title, c.material_id, c.ordinal""")
+                .execute(Tuple.of(scope.tenantId(), chunkIds.toArray(UUID[]::new), scope.owner()))
                 .map(rows -> {
                     java.util.ArrayList<SourcePassage> out = new java.util.ArrayList<>();
                     rows.forEach(r -> out.add(new SourcePassage(r.getUUID(0), r.getUUID(1), r.getString(2), r.getInteger(3), r.getString(4))));
                     return out;
-                }));
+                });
     }
 
     /** queued → running; false if the job was cancelled meanwhile. */
@@ -108,9 +119,10 @@ public class JobRepository {
     }
 
     /** Cancels a queued or running job; false if it had already finished. */
-    public Uni<Boolean> cancel(String tenantId, UUID id) {
+    public Uni<Boolean> cancel(Scope scope, UUID id) {
         return pool.preparedQuery("UPDATE generation_job SET state = 'cancelled', finished_at = now() "
-                + "WHERE id = $1 AND tenant_id = $2 AND state IN ('queued', 'running')").execute(Tuple.of(id, tenantId))
+                + "WHERE id = $1 AND tenant_id = $2 AND owner_id IS NOT DISTINCT FROM $3 AND state IN ('queued', 'running')")
+                .execute(Tuple.of(id, scope.tenantId(), scope.owner()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -129,7 +141,7 @@ public class JobRepository {
                 outcomes(outcomes), r.getString("model"),
                 r.getString("prompt_version"),
                 r.getArrayOfUUIDs("source_chunk_ids") == null ? List.of() : Arrays.asList(r.getArrayOfUUIDs("source_chunk_ids")),
-                r.getString("error"), r.getUUID("requested_by"), instant(r.getOffsetDateTime("created_at")),
+                r.getString("error"), r.getUUID("requested_by"), r.getUUID("owner_id"), instant(r.getOffsetDateTime("created_at")),
                 instant(r.getOffsetDateTime("started_at")), instant(r.getOffsetDateTime("finished_at")));
     }
 

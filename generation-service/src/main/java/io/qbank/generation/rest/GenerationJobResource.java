@@ -1,10 +1,8 @@
 package io.qbank.generation.rest;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -34,6 +32,7 @@ import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
 import io.qbank.generation.domain.GenerationJob;
+import io.qbank.generation.domain.Scope;
 import io.qbank.generation.domain.SourcePassage;
 import io.qbank.generation.service.GenerationService;
 import io.smallrye.mutiny.Multi;
@@ -72,14 +71,14 @@ public class GenerationJobResource {
     @GET
     @Operation(summary = "The tenant's generation jobs, newest first")
     public Uni<List<GenerationJob>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return generation.list(user.get(), limit);
+        return generation.list(Scope.shared(user.get()), limit);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A job with its progress: requested, generated, valid, rejected (with reasons), duplicates (with twins)")
     public Uni<GenerationJob> get(@PathParam("id") UUID id) {
-        return generation.find(user.get(), id);
+        return generation.find(Scope.shared(user.get()), id);
     }
 
     @GET
@@ -88,42 +87,8 @@ public class GenerationJobResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "The job as server-sent events: its state whenever it changes, until it has finished")
     public Multi<GenerationJob> events(@PathParam("id") UUID id) {
-        var me = user.get();
-        return generation.find(me, id).toMulti() // 404 before the stream starts
-                .onItem().transformToMultiAndConcatenate(first -> Multi.createBy().concatenating().streams(Multi.createFrom().item(first),
-                        first.finished() ? Multi.createFrom().empty()
-                                : Multi.createFrom().ticks().every(Duration.ofMillis(250))
-                                        .onItem().transformToUniAndConcatenate(tick -> generation.find(me, id))
-                                        .select().first(new UpToFinished())
-                                        .select().where(new Changed(first))));
-    }
-
-    /** Lets every state through up to and including the first finished one; the stream ends at the next poll. */
-    private static final class UpToFinished implements Predicate<GenerationJob> {
-        private boolean finished;
-
-        @Override
-        public boolean test(GenerationJob job) {
-            boolean before = !finished;
-            finished |= job.finished();
-            return before;
-        }
-    }
-
-    /** Only a state that differs from the last one sent. */
-    private static final class Changed implements Predicate<GenerationJob> {
-        private GenerationJob last;
-
-        Changed(GenerationJob first) {
-            this.last = first;
-        }
-
-        @Override
-        public boolean test(GenerationJob job) {
-            boolean changed = !job.equals(last);
-            last = job;
-            return changed;
-        }
+        Scope scope = Scope.shared(user.get());
+        return JobEvents.follow(() -> generation.find(scope, id));
     }
 
     @GET
@@ -132,13 +97,13 @@ public class GenerationJobResource {
     @APIResponse(responseCode = "200", description = "The passages, by material and place")
     @APIResponse(responseCode = "404", description = "No such job in the caller's tenant")
     public Uni<List<SourcePassage>> sources(@PathParam("id") UUID id) {
-        return generation.passages(user.get(), id);
+        return generation.passages(Scope.shared(user.get()), id);
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a queued or running job: nothing it generates is kept (409 once it has finished)")
     public Uni<GenerationJob> cancel(@PathParam("id") UUID id) {
-        return generation.cancel(user.get(), id);
+        return generation.cancel(Scope.shared(user.get()), id);
     }
 }

@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
+import io.qbank.generation.domain.Scope;
 import io.qbank.generation.service.MaterialEmbedder;
 import io.qbank.generation.service.MaterialService;
 import io.smallrye.mutiny.Uni;
@@ -69,7 +70,7 @@ public class MaterialResource {
     @Operation(summary = "The tenant's source materials, newest first")
     public Uni<List<MaterialResponse>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return materials.list(user.get(), page, size).map(list -> list.stream().map(MaterialResponse::of).toList());
+        return materials.list(Scope.shared(user.get()), page, size).map(list -> list.stream().map(MaterialResponse::of).toList());
     }
 
     @GET
@@ -78,7 +79,7 @@ public class MaterialResource {
     @APIResponse(responseCode = "200", description = "The material")
     @APIResponse(responseCode = "404", description = "No such material in the caller's tenant")
     public Uni<MaterialResponse> get(@PathParam("id") UUID id) {
-        return materials.get(user.get(), id).map(MaterialResponse::of);
+        return materials.get(Scope.shared(user.get()), id).map(MaterialResponse::of);
     }
 
     @GET
@@ -87,7 +88,7 @@ public class MaterialResource {
     @APIResponse(responseCode = "200", description = "The material's chunks, in order")
     @APIResponse(responseCode = "404", description = "No such material in the caller's tenant")
     public Uni<List<ChunkResponse>> chunks(@PathParam("id") UUID id) {
-        return materials.chunks(user.get(), id).map(list -> list.stream().map(ChunkResponse::of).toList());
+        return materials.chunks(Scope.shared(user.get()), id).map(list -> list.stream().map(ChunkResponse::of).toList());
     }
 
     @DELETE
@@ -96,6 +97,6 @@ public class MaterialResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such material in the caller's tenant")
     public Uni<Void> delete(@PathParam("id") UUID id) {
-        return materials.delete(user.get(), id);
+        return materials.delete(Scope.shared(user.get()), id);
     }
 }

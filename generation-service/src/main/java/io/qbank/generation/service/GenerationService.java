@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import io.qbank.common.writing.ItemWritingChecks;
 import io.qbank.generation.config.GenerationConfig;
 import io.qbank.generation.domain.GeneratedItem;
 import io.qbank.generation.domain.GenerationJob;
+import io.qbank.generation.domain.Scope;
 import io.qbank.generation.domain.SourcePassage;
 import io.qbank.generation.llm.LlmClient;
 import io.qbank.generation.repository.JobRepository;
@@ -50,7 +52,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class GenerationService {
 
     private static final Logger LOG = Logger.getLogger(GenerationService.class);
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
 
     private final JobRepository jobs;
     private final Retriever retriever;
@@ -64,9 +65,12 @@ public class GenerationService {
     private final RedisStatus redisStatus;
     private final Map<String, AtomicLong> localWindows = new ConcurrentHashMap<>();
     private final GenerationConfig config;
+    private final PersonalItems personal;
 
     public GenerationService(JobRepository jobs, Retriever retriever, Embedder embedder, PublishedItems published, LlmClient llm,
-            OutboxWriter outbox, Pool pool, ReactiveRedisDataSource redis, RedisStatus redisStatus, GenerationConfig config) {
+            OutboxWriter outbox, Pool pool, ReactiveRedisDataSource redis, RedisStatus redisStatus, GenerationConfig config,
+            PersonalItems personal) {
+        this.personal = personal;
         this.jobs = jobs;
         this.retriever = retriever;
         this.embedder = embedder;
@@ -88,54 +92,116 @@ public class GenerationService {
         }, failure -> LOG.warn("could not check for interrupted generation jobs", failure));
     }
 
-    /** 503 without a provider, 429 over a rate limit or the tenant's concurrent jobs; else the queued job, already started. */
+    /** An author's job: 503 without a provider, 429 over a rate limit or the tenant's concurrent jobs; else the queued job, already started. */
     public Uni<GenerationJob> start(CurrentUser user, JobRequest request) {
+        requireProvider();
+        Instant now = Instant.now();
+        return admit("rl:generation:user:" + user.tenantId() + ":" + user.userId(), Window.HOUR, now, config.jobsPerUserPerHour(), "you")
+                .chain(() -> admit("rl:generation:tenant:" + user.tenantId(), Window.HOUR, now, config.jobsPerTenantPerHour(), "your tenant"))
+                .chain(() -> queue(Scope.shared(user), user, request, config.maxConcurrentJobsPerTenant()));
+    }
+
+    /**
+     * A learner's job on their own materials, which must be theirs (else 404) and read (embedded; else 409): under the
+     * personal limits per hour and per day, the tenant's learners' hourly limit and their concurrent jobs (429).
+     */
+    public Uni<GenerationJob> startPersonal(CurrentUser user, JobRequest request) {
+        requireProvider();
+        Instant now = Instant.now();
+        GenerationConfig.Personal limits = config.personal();
+        String learner = "rl:generation:personal:" + user.tenantId() + ":" + user.userId();
+        return requireReadable(Scope.personal(user), request.materialIds())
+                .chain(() -> admit(learner, Window.HOUR, now, limits.jobsPerHour(), "you"))
+                .chain(() -> admit(learner, Window.DAY, now, limits.jobsPerDay(), "you"))
+                .chain(() -> admit("rl:generation:personal:" + user.tenantId(), Window.HOUR, now, limits.jobsPerTenantPerHour(), "your tenant's learners"))
+                .chain(() -> queue(Scope.personal(user), user, request, limits.maxConcurrentJobsPerTenant()));
+    }
+
+    private void requireProvider() {
         if (!llm.configured()) {
             throw ApiException.serviceUnavailable("no LLM provider is configured: set QBANK_LLM_API_KEY (any value for servers without "
                     + "keys), and QBANK_LLM_BASE_URL and QBANK_LLM_MODEL for a provider other than OpenAI (Azure OpenAI, Ollama, vLLM)");
         }
-        String hour = HOUR.format(Instant.now());
-        return admit("rl:generation:user:" + user.tenantId() + ":" + user.userId() + ":" + hour, config.jobsPerUserPerHour(), "you")
-                .chain(() -> admit("rl:generation:tenant:" + user.tenantId() + ":" + hour, config.jobsPerTenantPerHour(), "your tenant"))
-                .chain(() -> jobs.queue(UUID.randomUUID(), user.tenantId(), user.userId(), request, config.maxConcurrentJobsPerTenant()))
-                .invoke(job -> run(user.tenantId(), job).subscribe().with(x -> { }, failure -> LOG.errorf(failure, "generation job %s", job.id())));
+    }
+
+    private Uni<GenerationJob> queue(Scope scope, CurrentUser user, JobRequest request, int maxActive) {
+        return jobs.queue(UUID.randomUUID(), scope, user.userId(), request, maxActive)
+                .invoke(job -> run(scope, job).subscribe().with(x -> { }, failure -> LOG.errorf(failure, "generation job %s", job.id())));
+    }
+
+    /** 404 for a material that is not the scope's, 409 for one whose passages are still being read. */
+    private Uni<Void> requireReadable(Scope scope, List<UUID> materialIds) {
+        return pool.preparedQuery("""
+                SELECT id, embedding_state FROM source_material
+                 WHERE id = ANY ($1) AND tenant_id = $2 AND personal = $3 AND ($4::uuid IS NULL OR owner_id = $4)""")
+                .execute(Tuple.of(materialIds.toArray(UUID[]::new), scope.tenantId(), scope.personal(), scope.owner()))
+                .invoke(rows -> {
+                    Map<UUID, String> state = new HashMap<>();
+                    rows.forEach(r -> state.put(r.getUUID(0), r.getString(1)));
+                    for (UUID id : materialIds) {
+                        if (!state.containsKey(id)) {
+                            throw ApiException.notFound("Material", id);
+                        }
+                        if (!state.get(id).equals("ready")) {
+                            throw ApiException.conflict("material " + id + " is " + (state.get(id).equals("failed") ? "unreadable"
+                                    : "still being read") + ": generate from it once it is ready");
+                        }
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** A rate limit's fixed window: its name in the counter's key and its length. */
+    private enum Window {
+        HOUR(DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC), 3600, "per hour; try again next hour"),
+        DAY(DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC), 86400, "per day; try again tomorrow (UTC)");
+
+        final DateTimeFormatter name;
+        final int seconds;
+        final String per;
+
+        Window(DateTimeFormatter name, int seconds, String per) {
+            this.name = name;
+            this.seconds = seconds;
+            this.per = per;
+        }
     }
 
     /**
-     * A fixed-window counter per hour in Redis (lost counters only ever admit more, never refuse wrongly). While Redis is
-     * down, this replica counts the window itself, so that the limit still holds per replica.
+     * A fixed-window counter in Redis (lost counters only ever admit more, never refuse wrongly). While Redis is down,
+     * this replica counts the window itself, so that the limit still holds per replica.
      */
-    private Uni<Void> admit(String key, int limit, String who) {
+    private Uni<Void> admit(String counter, Window window, Instant now, int limit, String who) {
+        String key = counter + ":" + window.name() + ":" + window.name.format(now);
         Uni<Long> count = !redisStatus.available() ? Uni.createFrom().item(countLocally(key))
-                : counters.incr(key).call(n -> n == 1 ? redis.key().expire(key, 3600) : Uni.createFrom().voidItem())
+                : counters.incr(key).call(n -> n == 1 ? redis.key().expire(key, window.seconds) : Uni.createFrom().voidItem())
                         .onFailure().recoverWithItem(e -> {
                             redisStatus.failed(e);
                             return countLocally(key);
                         });
         return count.invoke(n -> {
             if (n > limit) {
-                throw new ApiException(429, "Too many requests", who + " may start " + limit + " generation jobs per hour; try again next hour");
+                throw new ApiException(429, "Too many requests", who + " may start " + limit + " generation jobs " + window.per);
             }
         }).replaceWithVoid();
     }
 
-    /** This replica's own count of a window (the key names its hour), for while Redis is down; earlier hours are dropped. */
+    /** This replica's own count of a window (the key ends with its name), for while Redis is down; earlier windows are dropped. */
     private long countLocally(String key) {
-        String hour = key.substring(key.lastIndexOf(':') + 1);
-        localWindows.keySet().removeIf(k -> !k.endsWith(":" + hour));
+        String counter = key.substring(0, key.lastIndexOf(':') + 1);
+        localWindows.keySet().removeIf(k -> k.startsWith(counter) && !k.equals(key));
         return localWindows.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
     }
 
-    Uni<Void> run(String tenantId, GenerationJob job) {
+    Uni<Void> run(Scope scope, GenerationJob job) {
         return jobs.markRunning(job.id(), llm.model(), GenerationPrompt.VERSION)
                 .chain(running -> !running ? Uni.createFrom().voidItem()
-                        : retriever.retrieve(tenantId, job.materialIds(), job.topic() + (job.subtopic() == null ? "" : " " + job.subtopic()),
+                        : retriever.retrieve(scope, job.materialIds(), job.topic() + (job.subtopic() == null ? "" : " " + job.subtopic()),
                                 config.contextChunks())
                                 .call(chunks -> jobs.sources(job.id(), chunks.stream().map(RetrievedChunk::chunkId).toArray(UUID[]::new)))
                                 .chain(chunks -> Uni.createFrom().item(() -> llm.write(GenerationPrompt.SYSTEM, GenerationPrompt.user(job.topic(),
                                         job.subtopic(), job.difficulty(), job.studentLevel(), job.requested(), chunks)))
                                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                                        .chain(answer -> judge(tenantId, job, chunks, answer))))
+                                        .chain(answer -> judge(scope, job, chunks, answer))))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("generation job %s failed: %s", job.id(), failure.getMessage());
                     return jobs.fail(job.id(), reason(failure));
@@ -154,7 +220,7 @@ public class GenerationService {
     }
 
     /** Parses, validates and de-duplicates the answer, then keeps the outcome and the drafts in one transaction. */
-    private Uni<Void> judge(String tenantId, GenerationJob job, List<RetrievedChunk> chunks, String answer) {
+    private Uni<Void> judge(Scope scope, GenerationJob job, List<RetrievedChunk> chunks, String answer) {
         List<GeneratedItem> items;
         try {
             items = GeneratedItemParser.parse(answer);
@@ -162,18 +228,22 @@ public class GenerationService {
             return Uni.createFrom().failure(e);
         }
         List<GeneratedItem> generated = items.size() > job.requested() ? items.subList(0, job.requested()) : items;
-        return earlier(tenantId).chain(earlier -> Uni.createFrom().item(() -> decide(job, generated, earlier))
+        return earlier(scope).chain(earlier -> Uni.createFrom().item(() -> decide(job, generated, earlier))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .chain(decision -> store(tenantId, job, chunks, decision));
+                .chain(decision -> scope.personal() ? personal.keep(scope, job, chunks, decision, llm.model(), GenerationPrompt.VERSION) : store(scope.tenantId(), job, chunks, decision));
     }
 
-    private record Accepted(UUID draftId, GeneratedItem item, ItemWritingChecks.Report report, float[] embedding) {
+    /** A generated item that passed the checks and repeats nothing: {@code draftId} is its id as a draft or a personal item. */
+    record Accepted(UUID draftId, GeneratedItem item, ItemWritingChecks.Report report, float[] embedding) {
     }
 
-    private record Decision(List<Accepted> accepted, int rejected, int duplicates, List<Map<String, Object>> outcomes, int generated) {
+    record Decision(List<Accepted> accepted, int rejected, int duplicates, List<Map<String, Object>> outcomes, int generated) {
     }
 
-    /** Something a new item must not repeat: a published item ("published-item") or an earlier draft ("draft"). */
+    /**
+     * Something a new item must not repeat: a published item ("published-item") or an earlier draft ("draft") for authors,
+     * an earlier question of the learner's own set ("personal-item") for a learner.
+     */
     private record Earlier(String kind, UUID id, float[] embedding) {
     }
 
@@ -228,8 +298,8 @@ public class GenerationService {
             UUID draftId = UUID.randomUUID();
             accepted.add(new Accepted(draftId, item, report, embedding));
             outcome.put("outcome", "accepted");
-            outcome.put("draftId", draftId.toString());
-            outcome.put("warnings", report.findings().stream().map(f -> f.code() + ": " + f.message()).toList());
+            outcome.put(job.ownerId() == null ? "draftId" : "itemId", draftId.toString());
+            outcome.put("warnings", notes(report));
             outcomes.add(outcome);
         }
         return new Decision(accepted, rejected, duplicates, outcomes, items.size());
@@ -240,8 +310,18 @@ public class GenerationService {
         return item.vignette() + "\n" + item.question() + "\nAnswer: " + item.options().get(item.correctIndex());
     }
 
-    /** The tenant's published items and earlier drafts. */
-    private Uni<List<Earlier>> earlier(String tenantId) {
+    /** The tenant's published items and earlier drafts; for a learner, the questions of their own set. */
+    private Uni<List<Earlier>> earlier(Scope scope) {
+        if (scope.personal()) {
+            return pool.preparedQuery("SELECT id, embedding FROM personal_item WHERE tenant_id = $1 AND owner_id = $2")
+                    .execute(Tuple.of(scope.tenantId(), scope.owner()))
+                    .map(rows -> {
+                        List<Earlier> out = new ArrayList<>(rows.size());
+                        rows.forEach(row -> out.add(new Earlier("personal-item", row.getUUID(0), Embedder.unboxed(row.getArrayOfFloats(1)))));
+                        return out;
+                    });
+        }
+        String tenantId = scope.tenantId();
         return published.of(tenantId).chain(items -> pool.preparedQuery("SELECT id, embedding FROM generated_draft WHERE tenant_id = $1")
                 .execute(Tuple.of(tenantId))
                 .map(rows -> {
@@ -263,17 +343,10 @@ public class GenerationService {
         List<Tuple> drafts = new ArrayList<>();
         for (Accepted a : decision.accepted()) {
             GeneratedItem item = a.item();
-            List<ItemOption> options = new ArrayList<>();
-            for (int i = 0; i < item.options().size(); i++) {
-                String why = item.optionExplanations() != null && i < item.optionExplanations().size() ? item.optionExplanations().get(i) : null;
-                options.add(new ItemOption(String.valueOf((char) ('A' + i)), item.options().get(i).strip(), i == item.correctIndex(), why));
-            }
-            String rationale = item.explanation().strip() + (item.teachingPoints() == null || item.teachingPoints().isEmpty() ? ""
-                    : "\n\nTeaching points:\n- " + String.join("\n- ", item.teachingPoints()));
             DraftGenerated draft = new DraftGenerated(a.draftId(), job.id(), tenantId, job.requestedBy(), job.examCode(), job.topicId(),
-                    job.topic(), item.vignette().strip(), item.question().strip(), options, rationale, GenerationPrompt.difficultyLabel(job.difficulty()),
-                    job.difficulty(), llm.model(), GenerationPrompt.VERSION, sources, a.report().qualityScore(),
-                    a.report().findings().stream().map(f -> f.code() + ": " + f.message()).toList(), now);
+                    job.topic(), item.vignette().strip(), item.question().strip(), options(item), rationale(item),
+                    GenerationPrompt.difficultyLabel(job.difficulty()), job.difficulty(), llm.model(), GenerationPrompt.VERSION, sources,
+                    a.report().qualityScore(), notes(a.report()), now);
             events.add(new OutboxWriter.Pending(tenantId, job.id().toString(), a.draftId().toString(), draft));
             drafts.add(Tuple.from(new Object[] { a.draftId(), job.id(), tenantId, draft.stem(), draft.leadIn(), a.report().qualityScore(),
                     Embedder.boxed(a.embedding()) }));
@@ -286,25 +359,44 @@ public class GenerationService {
                                 .chain(() -> outbox.appendAll(c, events))));
     }
 
-    public Uni<GenerationJob> find(CurrentUser user, UUID id) {
-        return jobs.find(user.tenantId(), id);
+    /** The item's options labelled A, B, … with the key marked and why each is right or wrong, if the model said. */
+    static List<ItemOption> options(GeneratedItem item) {
+        List<ItemOption> options = new ArrayList<>();
+        for (int i = 0; i < item.options().size(); i++) {
+            String why = item.optionExplanations() != null && i < item.optionExplanations().size() ? item.optionExplanations().get(i) : null;
+            options.add(new ItemOption(String.valueOf((char) ('A' + i)), item.options().get(i).strip(), i == item.correctIndex(), why));
+        }
+        return options;
     }
 
-    public Uni<List<SourcePassage>> passages(CurrentUser user, UUID id) {
-        return jobs.passages(user.tenantId(), id);
+    static String rationale(GeneratedItem item) {
+        return item.explanation().strip() + (item.teachingPoints() == null || item.teachingPoints().isEmpty() ? ""
+                : "\n\nTeaching points:\n- " + String.join("\n- ", item.teachingPoints()));
     }
 
-    public Uni<List<GenerationJob>> list(CurrentUser user, int limit) {
-        return jobs.list(user.tenantId(), limit);
+    static List<String> notes(ItemWritingChecks.Report report) {
+        return report.findings().stream().map(f -> f.code() + ": " + f.message()).toList();
+    }
+
+    public Uni<GenerationJob> find(Scope scope, UUID id) {
+        return jobs.find(scope, id);
+    }
+
+    public Uni<List<SourcePassage>> passages(Scope scope, UUID id) {
+        return jobs.passages(scope, id);
+    }
+
+    public Uni<List<GenerationJob>> list(Scope scope, int limit) {
+        return jobs.list(scope, limit);
     }
 
     /** 409 when the job had already finished. */
-    public Uni<GenerationJob> cancel(CurrentUser user, UUID id) {
-        return jobs.find(user.tenantId(), id).chain(job -> jobs.cancel(user.tenantId(), id).chain(cancelled -> {
+    public Uni<GenerationJob> cancel(Scope scope, UUID id) {
+        return jobs.find(scope, id).chain(job -> jobs.cancel(scope, id).chain(cancelled -> {
             if (!cancelled) {
                 throw ApiException.conflict("the job has already " + job.state());
             }
-            return jobs.find(user.tenantId(), id);
+            return jobs.find(scope, id);
         }));
     }
 }

@@ -12,6 +12,7 @@ import io.qbank.common.error.Problem.Violation;
 import io.qbank.common.security.CurrentUser;
 import io.qbank.generation.config.GenerationConfig;
 import io.qbank.generation.domain.MaterialChunk;
+import io.qbank.generation.domain.Scope;
 import io.qbank.generation.domain.SourceMaterial;
 import io.qbank.generation.repository.ChunkRepository;
 import io.qbank.generation.repository.MaterialRepository;
@@ -33,15 +34,21 @@ public class MaterialService {
         this.config = config;
     }
 
-    @WithTransaction
+    /** A material of the tenant's, shared by its authors. */
     public Uni<SourceMaterial> upload(CurrentUser user, MaterialRequest request) {
-        if (request.text().length() > config.maxMaterialChars()) {
+        return upload(user, Scope.shared(user), request.title(), request.contentType() == null ? "text/markdown" : request.contentType(),
+                request.text(), config.maxMaterialChars());
+    }
+
+    /** Stores the text and its chunks in the scope; 413 over {@code maxChars}, 422 without text. */
+    @WithTransaction
+    public Uni<SourceMaterial> upload(CurrentUser user, Scope scope, String title, String contentType, String text, int maxChars) {
+        if (text.length() > maxChars) {
             return Uni.createFrom().failure(new ApiException(413, "Content too large",
-                    "a source material holds at most " + config.maxMaterialChars() + " characters; this one has "
-                            + request.text().length(),
+                    "a source material holds at most " + maxChars + " characters; this one has " + text.length(),
                     List.of(new Violation("text", "too long"))));
         }
-        List<Chunker.Chunk> pieces = Chunker.chunk(request.text(), config.chunkSize(), config.chunkOverlap());
+        List<Chunker.Chunk> pieces = Chunker.chunk(text, config.chunkSize(), config.chunkOverlap());
         if (pieces.isEmpty()) {
             return Uni.createFrom().failure(ApiException.unprocessable("the material has no text",
                     List.of(new Violation("text", "only whitespace"))));
@@ -50,9 +57,10 @@ public class MaterialService {
         material.id = UUID.randomUUID();
         material.tenantId = user.tenantId();
         material.ownerId = user.userId();
-        material.title = request.title().strip();
-        material.contentType = request.contentType() == null ? "text/markdown" : request.contentType();
-        material.sizeChars = request.text().length();
+        material.title = title.strip();
+        material.contentType = contentType;
+        material.personal = scope.personal();
+        material.sizeChars = text.length();
         material.chunkCount = pieces.size();
         material.createdAt = Instant.now();
         List<MaterialChunk> rows = new ArrayList<>(pieces.size());
@@ -65,32 +73,34 @@ public class MaterialService {
             chunk.startOffset = piece.start();
             chunk.endOffset = piece.end();
             chunk.text = piece.text();
+            chunk.personalOwner = scope.owner();
             rows.add(chunk);
         }
         return materials.persist(material).chain(() -> chunks.persist(rows)).replaceWith(material);
     }
 
     @WithSession
-    public Uni<List<SourceMaterial>> list(CurrentUser user, int page, int size) {
-        return materials.listInTenant(user.tenantId(), page, size);
+    public Uni<List<SourceMaterial>> list(Scope scope, int page, int size) {
+        return materials.listIn(scope, page, size);
     }
 
     @WithSession
-    public Uni<SourceMaterial> get(CurrentUser user, UUID id) {
-        return require(user, id);
+    public Uni<SourceMaterial> get(Scope scope, UUID id) {
+        return require(scope, id);
     }
 
     @WithSession
-    public Uni<List<MaterialChunk>> chunks(CurrentUser user, UUID id) {
-        return require(user, id).chain(m -> chunks.ofMaterial(m.id));
+    public Uni<List<MaterialChunk>> chunks(Scope scope, UUID id) {
+        return require(scope, id).chain(m -> chunks.ofMaterial(m.id));
     }
 
+    /** A shared material and its chunks (a personal one goes with all that was made from it: {@link PersonalItems#deleteMaterial}). */
     @WithTransaction
-    public Uni<Void> delete(CurrentUser user, UUID id) {
-        return require(user, id).chain(m -> chunks.delete("materialId", m.id).chain(() -> materials.delete(m)));
+    public Uni<Void> delete(Scope scope, UUID id) {
+        return require(scope, id).chain(m -> chunks.delete("materialId", m.id).chain(() -> materials.delete(m)));
     }
 
-    private Uni<SourceMaterial> require(CurrentUser user, UUID id) {
-        return materials.findInTenant(user.tenantId(), id).onItem().ifNull().failWith(() -> ApiException.notFound("Material", id));
+    private Uni<SourceMaterial> require(Scope scope, UUID id) {
+        return materials.findIn(scope, id).onItem().ifNull().failWith(() -> ApiException.notFound("Material", id));
     }
 }

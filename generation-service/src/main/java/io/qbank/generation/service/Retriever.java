@@ -8,13 +8,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.qbank.generation.domain.Scope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The chunks of a tenant's materials most similar to a query (cosine of the embeddings), for the generation prompt. */
+/** The chunks of a scope's materials (the tenant's shared ones, or a learner's own) most similar to a query (cosine of the embeddings), for the generation prompt. */
 @ApplicationScoped
 public class Retriever {
 
@@ -30,13 +31,14 @@ public class Retriever {
         this.embedder = embedder;
     }
 
-    /** @param materialIds only these materials of the tenant, or null for all of them */
-    public Uni<List<RetrievedChunk>> retrieve(String tenantId, List<UUID> materialIds, String query, int k) {
+    /** @param materialIds only these materials of the scope, or null for all of them */
+    public Uni<List<RetrievedChunk>> retrieve(Scope scope, List<UUID> materialIds, String query, int k) {
         return Uni.createFrom().item(() -> embedder.embed(query)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(q -> pool.preparedQuery("""
                         SELECT id, material_id, text, embedding FROM material_chunk
-                         WHERE tenant_id = $1 AND embedding IS NOT NULL AND ($2::uuid[] IS NULL OR material_id = ANY ($2::uuid[]))""")
-                        .execute(Tuple.of(tenantId, materialIds == null ? null : materialIds.toArray(UUID[]::new)))
+                         WHERE tenant_id = $1 AND personal_owner IS NOT DISTINCT FROM $3 AND embedding IS NOT NULL
+                           AND ($2::uuid[] IS NULL OR material_id = ANY ($2::uuid[]))""")
+                        .execute(Tuple.of(scope.tenantId(), materialIds == null ? null : materialIds.toArray(UUID[]::new), scope.owner()))
                         .map(rows -> {
                             PriorityQueue<RetrievedChunk> best = new PriorityQueue<>(Comparator.comparingDouble(RetrievedChunk::similarity));
                             for (Row row : rows) {

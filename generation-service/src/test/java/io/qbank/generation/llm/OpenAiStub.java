@@ -91,7 +91,9 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
                 // a circuit opened by a test closes again after a second (the annotation's unit)
                 "io.qbank.generation.llm.LlmClient/write/CircuitBreaker/delay", "1",
                 // small enough for a test to reach; each test uses an author of its own
-                "qbank.generation.jobs-per-user-per-hour", "5");
+                "qbank.generation.jobs-per-user-per-hour", "5",
+                // a PDF over the limit stays small in a test
+                "qbank.generation.personal.max-pdf-bytes", "200000");
     }
 
     @Override

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.qbank.common.testing.TestTokens;
+import io.qbank.generation.domain.Scope;
 import io.qbank.generation.service.Retriever.RetrievedChunk;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -55,20 +56,31 @@ class RetrieverTest {
         String cardio = upload(tenant, "Cardiology", CARDIOLOGY);
         String renal = upload(tenant, "Nephrology", RENAL);
         String foreign = upload(other, "Cardiology elsewhere", CARDIOLOGY);
+        UUID learner = UUID.randomUUID();
+        String own = given().header("Authorization", TestTokens.bearer(learner, tenant, "student")).contentType(ContentType.JSON)
+                .body(Map.of("title", "My cardiology notes", "text", CARDIOLOGY)).post("/api/v1/generation/personal/materials")
+                .then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(60)).until(() -> "ready".equals(state(tenant, cardio)) && "ready".equals(state(tenant, renal))
-                && "ready".equals(state(other, foreign)));
+                && "ready".equals(state(other, foreign)) && "ready".equals(given().header("Authorization", TestTokens.bearer(learner, tenant, "student"))
+                        .get("/api/v1/generation/personal/materials/" + own).then().statusCode(200).extract().path("embeddingState")));
+        Scope shared = new Scope(tenant, null);
 
-        List<RetrievedChunk> forDissection = retriever.retrieve(tenant, null, "tearing chest pain and widened mediastinum", 2)
+        List<RetrievedChunk> forDissection = retriever.retrieve(shared, null, "tearing chest pain and widened mediastinum", 2)
                 .await().atMost(Duration.ofSeconds(30));
         assertThat(forDissection).hasSize(2);
         assertThat(forDissection.get(0).materialId()).hasToString(cardio);
         assertThat(forDissection.get(0).similarity()).isGreaterThan(forDissection.get(1).similarity());
-        assertThat(forDissection).extracting(c -> c.materialId().toString()).doesNotContain(foreign);
+        assertThat(forDissection).extracting(c -> c.materialId().toString()).doesNotContain(foreign, own);
+        // a learner's own notes are theirs alone: authors' retrieval never sees them, and the learner's sees only them
+        assertThat(retriever.retrieve(shared, null, "tearing chest pain", 10).await().atMost(Duration.ofSeconds(30)))
+                .extracting(c -> c.materialId().toString()).doesNotContain(own);
+        assertThat(retriever.retrieve(new Scope(tenant, learner), null, "tearing chest pain", 10).await().atMost(Duration.ofSeconds(30)))
+                .isNotEmpty().allSatisfy(c -> assertThat(c.materialId()).hasToString(own));
 
-        List<RetrievedChunk> forKidneys = retriever.retrieve(tenant, null, "proteinuria in a child with oedema", 1).await().atMost(Duration.ofSeconds(30));
+        List<RetrievedChunk> forKidneys = retriever.retrieve(shared, null, "proteinuria in a child with oedema", 1).await().atMost(Duration.ofSeconds(30));
         assertThat(forKidneys.get(0).materialId()).hasToString(renal);
         // restricted to given materials
-        assertThat(retriever.retrieve(tenant, List.of(UUID.fromString(cardio)), "proteinuria in a child", 5).await().atMost(Duration.ofSeconds(30)))
+        assertThat(retriever.retrieve(shared, List.of(UUID.fromString(cardio)), "proteinuria in a child", 5).await().atMost(Duration.ofSeconds(30)))
                 .allSatisfy(c -> assertThat(c.materialId()).hasToString(cardio));
     }
 }

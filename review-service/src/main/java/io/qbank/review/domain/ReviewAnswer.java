@@ -5,11 +5,11 @@ import java.util.UUID;
 
 /**
  * An answer to record, from delivery ({@code AnswerSubmitted}) or from a review session of this service: what the
- * learner did; the scheduler decides what follows.
+ * learner did; the scheduler decides what follows. {@code personal}: to a question of the learner's own study set.
  */
 public record ReviewAnswer(String tenantId, UUID userId, UUID itemId, int version, UUID topicId, String difficulty,
         String selectedLabel, boolean correct, int confidence, long timeTakenMs, Instant answeredAt, Source source,
-        UUID sourceEventId, UUID sessionId) {
+        UUID sourceEventId, UUID sessionId, boolean personal) {
 
     public enum Source {
         DELIVERY("delivery"),

@@ -76,6 +76,6 @@ public class DeliveryAnswerConsumer {
             throw new IllegalArgumentException("AnswerSubmitted " + event.id() + " is incomplete or out of range");
         }
         return new ReviewAnswer(a.tenantId(), a.userId(), a.itemId(), a.version(), a.topicId(), a.difficulty(), a.selectedLabel(),
-                a.correct(), confidence, a.timeTakenMs(), a.answeredAt(), ReviewAnswer.Source.DELIVERY, event.id(), null);
+                a.correct(), confidence, a.timeTakenMs(), a.answeredAt(), ReviewAnswer.Source.DELIVERY, event.id(), null, false);
     }
 }

@@ -37,7 +37,7 @@ public class ScheduleRepository {
      * of scanning the tenant's whole bank (LIMIT 1 keeps the planner from flattening it into a join).
      */
     private static final String LIVE = """
-            CROSS JOIN LATERAL (SELECT r.live_version, r.topic_path FROM review_item r
+            CROSS JOIN LATERAL (SELECT r.live_version, r.topic_path, r.owner_id FROM review_item r
                                  WHERE r.item_id = s.item_id AND r.tenant_id = s.tenant_id AND r.live_version IS NOT NULL LIMIT 1) i""";
 
     public Uni<Map<Schedule.Key, Schedule>> find(SqlConnection connection, Collection<Schedule.Key> keys) {
@@ -107,8 +107,8 @@ public class ScheduleRepository {
                 .execute(Tuple.of(tenantId, userId, size, page * size)).map(ScheduleRepository::all);
     }
 
-    /** A schedule in the due queue, with the item's live version (the one a review serves). */
-    public record Due(Schedule schedule, int liveVersion) {
+    /** A schedule in the due queue, with the item's live version (the one a review serves); {@code personal}: of the learner's own set. */
+    public record Due(Schedule schedule, int liveVersion, boolean personal) {
     }
 
     /**
@@ -118,12 +118,29 @@ public class ScheduleRepository {
     public Uni<List<Due>> due(SqlClient client, String tenantId, UUID userId, Instant now, boolean ahead, UUID underTopic, int limit,
             boolean forSession) {
         String when = (ahead ? "s.due_at > $3" : "s.due_at <= $3") + (forSession ? " AND NOT " + RunningExamRepository.IN_RUNNING_EXAM : "");
-        return client.preparedQuery("SELECT " + COLUMNS + ", i.live_version FROM review_schedule s " + LIVE + " " + """
+        return client.preparedQuery("SELECT " + COLUMNS + ", i.live_version, i.owner_id FROM review_schedule s " + LIVE + " " + """
                  WHERE s.tenant_id = $1 AND s.user_id = $2 AND %s AND ($4::uuid IS NULL OR $4::uuid = ANY (i.topic_path))
                  ORDER BY s.due_at, s.item_id LIMIT $5""".formatted(when))
                 .execute(Tuple.of(tenantId, userId, Sql.utc(now), underTopic, limit)).map(rows -> {
                     List<Due> list = new ArrayList<>(rows.size());
-                    rows.forEach(r -> list.add(new Due(schedule(r), r.getInteger("live_version"))));
+                    rows.forEach(r -> list.add(new Due(schedule(r), r.getInteger("live_version"), r.getUUID("owner_id") != null)));
+                    return list;
+                });
+    }
+
+    /**
+     * A practice of the learner's own study set (optionally one material's questions): the live ones never answered
+     * first, oldest first, then the answered ones, soonest due first.
+     */
+    public Uni<List<SessionRepository.Planned>> practice(SqlClient client, String tenantId, UUID userId, UUID materialId, int limit) {
+        return client.preparedQuery("""
+                SELECT r.item_id, r.live_version FROM review_item r
+                  LEFT JOIN review_schedule s ON s.tenant_id = r.tenant_id AND s.user_id = r.owner_id AND s.item_id = r.item_id
+                 WHERE r.tenant_id = $1 AND r.owner_id = $2 AND r.live_version IS NOT NULL AND ($3::uuid IS NULL OR $3::uuid = ANY (r.material_ids))
+                 ORDER BY s.item_id IS NOT NULL, s.due_at, r.created_at, r.item_id LIMIT $4""")
+                .execute(Tuple.of(tenantId, userId, materialId, limit)).map(rows -> {
+                    List<SessionRepository.Planned> list = new ArrayList<>(rows.size());
+                    rows.forEach(r -> list.add(new SessionRepository.Planned(r.getUUID(0), r.getInteger(1))));
                     return list;
                 });
     }

@@ -23,9 +23,10 @@ public class SessionRepository {
 
     public Uni<Void> create(SqlClient client, ReviewSession session, List<Planned> items) {
         Uni<?> header = client.preparedQuery("""
-                INSERT INTO review_session (id, tenant_id, user_id, topic_id, ahead, created_at) VALUES ($1, $2, $3, $4, $5, $6)""")
-                .execute(Tuple.of(session.id(), session.tenantId(), session.userId(), session.topicId(), session.ahead(),
-                        Sql.utc(session.createdAt())));
+                INSERT INTO review_session (id, tenant_id, user_id, topic_id, ahead, personal, material_id, created_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                .execute(Tuple.from(new Object[] { session.id(), session.tenantId(), session.userId(), session.topicId(), session.ahead(),
+                        session.personal(), session.materialId(), Sql.utc(session.createdAt()) }));
         return header.chain(() -> items.isEmpty() ? Uni.createFrom().voidItem() : client.preparedQuery("""
                 INSERT INTO review_session_item (session_id, position, item_id, version)
                 SELECT $1, n, item, v FROM unnest($2::uuid[], $3::int4[]) WITH ORDINALITY AS p(item, v, n)""")
@@ -76,6 +77,7 @@ public class SessionRepository {
 
     private static ReviewSession session(Row r) {
         return new ReviewSession(r.getUUID("id"), r.getString("tenant_id"), r.getUUID("user_id"), r.getUUID("topic_id"), r.getBoolean("ahead"),
+                r.getBoolean("personal"), r.getUUID("material_id"),
                 Sql.instant(r.getOffsetDateTime("created_at")), r.getInteger("item_count"), r.getInteger("answered"));
     }
 

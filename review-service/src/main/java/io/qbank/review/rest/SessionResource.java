@@ -1,6 +1,7 @@
 package io.qbank.review.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.qbank.common.error.ApiException;
+import io.qbank.common.error.Problem;
 import io.qbank.common.error.RetryReads;
 import io.qbank.common.security.CurrentUserContext;
 import io.qbank.common.security.Roles;
@@ -47,13 +50,24 @@ public class SessionResource {
     }
 
     @POST
-    @Operation(summary = "Start a review session over my due items and serve the first (roles: student, admin)",
-            description = "With nothing due the session is empty and nextDueAt says when to come back.")
+    @Operation(summary = "Start a review session over my due items, or a practice of my own study set, and serve the first (roles: student, admin)",
+            description = "With nothing due the session is empty and nextDueAt says when to come back. A practice (personal) serves my "
+                    + "own questions, new ones first; answers are graded at once and scheduled like reviews.")
     @APIResponse(responseCode = "201", description = "Started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     public Uni<RestResponse<SessionResponse>> start(@Valid SessionRequest request) {
-        SessionRequest r = request != null ? request : new SessionRequest(null, null, null);
-        return sessions.start(user.get(), r.topicId(), Boolean.TRUE.equals(r.ahead()), r.limit() == null ? DEFAULT_LIMIT : r.limit())
+        SessionRequest r = request != null ? request : new SessionRequest(null, null, null, null, null);
+        int limit = r.limit() == null ? DEFAULT_LIMIT : r.limit();
+        boolean personal = Boolean.TRUE.equals(r.personal());
+        if (personal && (r.topicId() != null || Boolean.TRUE.equals(r.ahead()))) {
+            throw new ApiException(400, "Bad request", "a practice of my study set takes no topic and is not ahead",
+                    List.of(new Problem.Violation(r.topicId() != null ? "topicId" : "ahead", "not with personal")));
+        }
+        if (!personal && r.materialId() != null) {
+            throw new ApiException(400, "Bad request", "a material is chosen only for a practice of my study set",
+                    List.of(new Problem.Violation("materialId", "only with personal")));
+        }
+        return (personal ? sessions.practise(user.get(), r.materialId(), limit) : sessions.start(user.get(), r.topicId(), Boolean.TRUE.equals(r.ahead()), limit))
                 .map(n -> RestResponse.ResponseBuilder.<SessionResponse>created(URI.create("/api/v1/reviews/sessions/" + n.session().id()))
                         .entity(SessionResponse.of(n)).build());
     }

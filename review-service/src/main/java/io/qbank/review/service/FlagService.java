@@ -37,6 +37,9 @@ public class FlagService {
                 .chain(schedule -> items.version(connection, user.tenantId(), itemId, schedule.version())
                         .onItem().ifNull().failWith(() -> ApiException.notFound("Item among your reviews", itemId))
                         .chain(item -> {
+                            if (item.personal()) {
+                                throw ApiException.conflict("this is a question of your own study set: report it there, where you can also edit it");
+                            }
                             ItemFlagged flag = new ItemFlagged(UUID.randomUUID(), itemId, schedule.version(), user.tenantId(), user.userId(),
                                     reason, comment, "review", Instant.now());
                             return outbox.appendAll(connection, List.of(

@@ -88,7 +88,7 @@ public class ReviewRecorder {
                         events.add(new OutboxWriter.Pending(answer.tenantId(), answer.userId().toString(), answer.itemId().toString(),
                                 new ReviewRecorded(attempt.id(), answer.tenantId(), answer.userId(), answer.itemId(), answer.version(),
                                         next.scheduler().code(), quality, answer.correct(), next.intervalDays(), next.dueAt(),
-                                        answer.source().code, answer.answeredAt())));
+                                        answer.source().code, answer.answeredAt(), answer.personal())));
                     }
                     return profiles.update(connection, List.copyOf(profileOf.values()))
                             .chain(() -> schedules.save(connection, changed.values()))

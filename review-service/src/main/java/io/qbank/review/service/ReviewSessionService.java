@@ -66,10 +66,21 @@ public class ReviewSessionService {
 
     public Uni<Next> start(CurrentUser user, UUID topicId, boolean ahead, int limit) {
         Instant now = Instant.now();
-        ReviewSession planned = new ReviewSession(UUID.randomUUID(), user.tenantId(), user.userId(), topicId, ahead, now, 0, 0);
+        ReviewSession planned = new ReviewSession(UUID.randomUUID(), user.tenantId(), user.userId(), topicId, ahead, false, null, now, 0, 0);
         return pool.withTransaction(connection -> schedules.due(connection, user.tenantId(), user.userId(), now, ahead, topicId, limit, true)
                 .chain(due -> sessions.create(connection, planned,
                         due.stream().map(d -> new SessionRepository.Planned(d.schedule().itemId(), d.liveVersion())).toList())))
+                .chain(() -> next(user, planned.id()));
+    }
+
+    /**
+     * A practice of the learner's own study set, or of one material's questions: new questions first, each graded with
+     * its key and explanations at once (tutor mode), every answer scheduled like a review.
+     */
+    public Uni<Next> practise(CurrentUser user, UUID materialId, int limit) {
+        ReviewSession planned = new ReviewSession(UUID.randomUUID(), user.tenantId(), user.userId(), null, false, true, materialId, Instant.now(), 0, 0);
+        return pool.withTransaction(connection -> schedules.practice(connection, user.tenantId(), user.userId(), materialId, limit)
+                .chain(items -> sessions.create(connection, planned, items)))
                 .chain(() -> next(user, planned.id()));
     }
 
@@ -124,7 +135,7 @@ public class ReviewSessionService {
         }
         ReviewAnswer answer = new ReviewAnswer(user.tenantId(), user.userId(), item.itemId(), item.version(), item.topicId(),
                 item.difficulty(), selectedLabel, selectedLabel.equals(item.correctLabel()), confidence, timeTakenMs,
-                Instant.now(), ReviewAnswer.Source.REVIEW, null, sessionId);
+                Instant.now(), ReviewAnswer.Source.REVIEW, null, sessionId, item.personal());
         return recorder.record(connection, List.of(answer)).chain(made -> {
             Attempt a = made.get(0);
             return sessions.markAnswered(connection, sessionId, entry.position(), a.id())

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { full, generation, messageOf, type Full } from '../../api/client';
+import type { components } from '../../api/generated/generation';
+import { count } from '../../components/format';
+import { Page } from '../../components/Page';
+import { follow } from '../generation/events';
+import { startPractice } from './practice';
+
+type Job = Full<components['schemas']['GenerationJob']>;
+type Outcome = { index: number; outcome: 'accepted' | 'rejected' | 'duplicate'; itemId?: string; reasons?: string[] };
+const FINISHED = ['succeeded', 'failed', 'cancelled'];
+
+/** My questions being written, live; then what came of them, and practice at once. */
+export function PersonalJobScreen() {
+  const { jobId = '' } = useParams();
+  const navigate = useNavigate();
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const finished = job ? FINISHED.includes(job.state) : false;
+
+  useEffect(() => {
+    const stop = new AbortController();
+    void generation.GET('/api/v1/generation/personal/jobs/{id}/events', { params: { path: { id: jobId } }, parseAs: 'stream', signal: stop.signal })
+      .then(async ({ response, error: problem }) => {
+        if (!response.ok) return setError(messageOf(problem, response));
+        await follow<Job>(response, setJob);
+      })
+      .catch((e: unknown) => { if (!stop.signal.aborted) setError(e instanceof Error ? e.message : String(e)); });
+    return () => stop.abort();
+  }, [jobId]);
+
+  const cancel = async () => {
+    const { data, error: problem, response } = await full(generation.POST('/api/v1/generation/personal/jobs/{id}/cancel', { params: { path: { id: jobId } } }));
+    if (data) setJob(data);
+    else setError(messageOf(problem, response));
+  };
+  const practise = async () => {
+    const started = await startPractice(job?.materialIds?.length === 1 ? job.materialIds[0] : undefined);
+    if ('error' in started) setError(started.error);
+    else navigate(`/reviews/${started.id}`);
+  };
+
+  const outcomes = (job?.outcomes ?? []) as unknown as Outcome[];
+  return (
+    <Page title={job ? `Questions on ${job.topic}` : 'Writing questions'}>
+      <p className="muted"><Link to="/my-questions">My questions</Link>{job && <> · {count(job.requested, 'question')}, difficulty {job.difficulty}</>}</p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {job && (
+        <section className="panel job-progress" aria-labelledby="progress-title" aria-busy={!finished}>
+          <div className="panel-head">
+            <h2 id="progress-title">Progress</h2>
+            <span className={`job-state job-${job.state}`} data-testid="job-state">{job.state}</span>
+          </div>
+          <progress max={job.requested} value={finished ? job.requested : job.generated} aria-label="Questions written" />
+          <dl className="figures">
+            <div><dt>Written</dt><dd>{job.generated}</dd></div>
+            <div><dt>Kept</dt><dd data-testid="valid">{job.valid}</dd></div>
+            <div><dt>Failed the checks</dt><dd>{job.rejected}</dd></div>
+            <div><dt>Already in your set</dt><dd>{job.duplicates}</dd></div>
+          </dl>
+          <p className="small muted" role="status">
+            {job.state === 'queued' ? 'Waiting for its turn…' : job.state === 'running' ? 'Reading your material and writing…'
+              : job.state === 'failed' ? `Failed: ${job.error}` : job.state === 'cancelled' ? 'Cancelled: nothing it wrote was kept.'
+                : `Done: ${count(job.valid, 'new question')} in your set.`}
+          </p>
+          {!finished && <button type="button" className="button danger small-button" onClick={() => void cancel()}>Cancel</button>}
+          {job.state === 'succeeded' && (
+            <div className="toolbar">
+              {job.valid > 0 && <button type="button" className="button" onClick={() => void practise()}>Practise now</button>}
+              <Link className="button secondary" to={`/my-questions${job.materialIds?.length === 1 ? `?material=${job.materialIds[0]}` : ''}`}>See them in my set</Link>
+            </div>
+          )}
+        </section>
+      )}
+      {job?.state === 'succeeded' && outcomes.some((o) => o.outcome !== 'accepted') && (
+        <section className="panel" aria-labelledby="left-out-title">
+          <h2 id="left-out-title">Left out</h2>
+          <ul className="small">
+            {outcomes.filter((o) => o.outcome !== 'accepted').map((o) => (
+              <li key={o.index}>Question {o.index + 1}: {o.outcome === 'duplicate' ? 'you already have it' : `it failed the checks (${(o.reasons ?? []).join('; ')})`}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Page>
+  );
+}
