@@ -80,7 +80,7 @@ function AddMaterial({ onAdded }: { onAdded: () => void }) {
       }));
     setBusy(false);
     if (!data) return setMessage({ text: messageOf(error, response), error: true });
-    setMessage({ text: `${data.title}: cut into ${count(data.chunkCount, 'passage')}, now being read.` });
+    setMessage({ text: `${data.title}: cut into ${count(data.chunkCount, 'passage')}.` });
     setTitle('');
     setText('');
     setPdf(null);

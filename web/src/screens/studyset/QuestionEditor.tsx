@@ -5,6 +5,13 @@ import type { Question } from './MyQuestion';
 /** A, B, C… for the options in order. */
 const label = (i: number) => String.fromCharCode(65 + i);
 
+/** The field of a refusal as the form names it: options[3] is option D. */
+function fieldName(field: string): string {
+  const option = /^options\[(\d+)\]$/.exec(field);
+  if (option) return `Option ${label(Number(option[1]))}`;
+  return ({ stem: 'Case', leadIn: 'Question', options: 'Options', rationale: 'Explanation', correctLabel: 'Answer' } as Record<string, string>)[field] ?? field;
+}
+
 /** My edit of a question: the whole of it, checked by the item-writing rules when saved; a rule broken outright is named. */
 export function QuestionEditor({ question, onSaved, onCancel }: { question: Question; onSaved: () => void; onCancel: () => void }) {
   const [stem, setStem] = useState(question.stem);
@@ -19,6 +26,9 @@ export function QuestionEditor({ question, onSaved, onCancel }: { question: Ques
     setOptions(options.map((o, j) => (j === i ? { ...o, ...change } : o)));
 
   const save = async () => {
+    const empty = [!stem.trim() && 'the case', !leadIn.trim() && 'the question', ...options.map((o, i) => !o.text.trim() && `option ${label(i)}`),
+      !rationale.trim() && 'the explanation'].filter(Boolean);
+    if (empty.length) return setProblems([`Fill in ${empty.join(', ')}.`]);
     setBusy(true);
     const { data, error, response } = await full(generation.PUT('/api/v1/generation/personal/items/{id}', {
       params: { path: { id: question.id } },
@@ -28,14 +38,14 @@ export function QuestionEditor({ question, onSaved, onCancel }: { question: Ques
     setBusy(false);
     if (data) return onSaved();
     const violations = (error as { violations?: { field: string; message: string }[] } | undefined)?.violations ?? [];
-    setProblems(violations.length ? violations.map((v) => `${v.field}: ${v.message}`) : [messageOf(error, response)]);
+    setProblems(violations.length ? violations.map((v) => `${fieldName(v.field)}: ${v.message}`) : [messageOf(error, response)]);
   };
 
   return (
     <form className="question-editor" aria-label="Edit the question" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <label className="field"><span>Case</span><textarea rows={4} value={stem} onChange={(e) => setStem(e.target.value)} /></label>
       <label className="field"><span>Question</span><input value={leadIn} onChange={(e) => setLeadIn(e.target.value)} /></label>
-      <fieldset className="field">
+      <fieldset className="choices">
         <legend>Options (choose the answer)</legend>
         {options.map((o, i) => (
           <div key={i} className="option-edit">
@@ -50,7 +60,7 @@ export function QuestionEditor({ question, onSaved, onCancel }: { question: Ques
           {options.length > 4 && <button type="button" className="link-button small" onClick={() => { setOptions(options.slice(0, -1)); if (key === label(options.length - 1)) setKey(label(0)); }}>Remove option {label(options.length - 1)}</button>}
         </div>
       </fieldset>
-      <label className="field"><span>Explanation</span><textarea rows={3} value={rationale} onChange={(e) => setRationale(e.target.value)} /></label>
+      <label className="field"><span>Explanation</span><textarea rows={6} value={rationale} onChange={(e) => setRationale(e.target.value)} /></label>
       {problems.length > 0 && <div className="error" role="alert"><p>Not saved:</p><ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul></div>}
       <div className="toolbar">
         <button type="submit" className="button small-button" disabled={busy}>Save</button>

@@ -35,8 +35,8 @@ export function QuestionForm({ materials }: { materials: Material[] }) {
   return (
     <form className="panel job-form" aria-labelledby="question-form-title" onSubmit={(e) => { e.preventDefault(); void start(); }}>
       <h2 id="question-form-title">Write questions for me</h2>
-      {ready.length === 0 ? <p className="muted">Add a material first; questions can be written once it has been read.</p> : (
-        <fieldset className="field">
+      {ready.length === 0 ? <p className="muted">Add a material first: questions can be written once it has been read.</p> : (<>
+        <fieldset className="choices">
           <legend>From</legend>
           {ready.map((m) => (
             <label key={m.id} className="check-inline">
@@ -44,7 +44,6 @@ export function QuestionForm({ materials }: { materials: Material[] }) {
             </label>
           ))}
         </fieldset>
-      )}
       <label className="field"><span>About</span><input value={topic} maxLength={200} onChange={(e) => setTopic(e.target.value)} placeholder="Aortic dissection" /></label>
       <div className="field-row">
         <Field label="Difficulty">
@@ -67,7 +66,8 @@ export function QuestionForm({ materials }: { materials: Material[] }) {
       </div>
       <p className="small muted">Written by a language model from your material and checked by the same item-writing rules as the bank’s, but reviewed by nobody: treat them as practice, and report one that is wrong.</p>
       {error && <p className="error" role="alert">{error}</p>}
-      <button type="submit" className="button" disabled={busy || ready.length === 0}>{busy ? 'Starting…' : 'Write the questions'}</button>
+      <button type="submit" className="button" disabled={busy}>{busy ? 'Starting…' : 'Write the questions'}</button>
+      </>)}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { full, generation, messageOf } from '../../api/client';
+import { Field } from '../../components/Field';
 import { count } from '../../components/format';
 import { Page } from '../../components/Page';
 import { Pager } from '../../components/Pager';
@@ -62,18 +63,29 @@ export function StudySetScreen() {
         <section aria-labelledby="set-title" className="study-set-main">
           <div className="panel-head">
             <h2 id="set-title" className="section-title">My study set</h2>
-            {list.length > 0 && (
-              <label className="field inline-field"><span>Of</span>
-                <select value={materialId ?? ''} onChange={(e) => filter(e.target.value)}>
-                  <option value="">all my materials</option>
-                  {list.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
-                </select>
-              </label>
+            {(list.length > 1 || materialId) && (
+              <Field label="Questions of" className="inline-field">
+                {(id) => (
+                  <select id={id} value={materialId ?? ''} onChange={(e) => filter(e.target.value)}>
+                    <option value="">all my materials</option>
+                    {list.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
+                  </select>
+                )}
+              </Field>
             )}
           </div>
           {error && <p className="error" role="alert">{error}</p>}
           {set.state === 'failed' && <p className="error" role="alert">{set.message}</p>}
-          {set.state === 'done' && (set.value.total === 0 ? <p className="muted">No questions yet: add a material, then ask for questions on it.</p> : (
+          {set.state === 'done' && (set.value.total === 0 ? (
+            <div className="panel empty-set">
+              <p><strong>{materialId ? 'No questions of this material yet.' : 'No questions yet.'}</strong></p>
+              <ol>
+                <li>Add your notes: typed, a text or Markdown file, or a PDF.</li>
+                <li>Ask for questions on a topic, at your level.</li>
+                <li>Practise them at once; the ones you miss come back in your reviews.</li>
+              </ol>
+            </div>
+          ) : (
             <>
               <div className="toolbar">
                 <span data-testid="set-count">{count(set.value.total, 'question')}</span>
