@@ -97,6 +97,15 @@ test('a student turns their notes into questions, practises them at once, edits,
   await expect(first).toContainText('edited (version 2)');
   await expect(first).toContainText('Acute pericarditis');
 
+  // proposed to the school's authors: a draft in their review queue, written by the learner, from the notes
+  page.once('dialog', (d) => void d.accept());
+  await first.getByRole('button', { name: 'Propose to the authors' }).click();
+  await expect(first).toContainText('Proposed to your school’s authors on');
+  await expect(first.getByRole('button', { name: 'Propose to the authors' })).toHaveCount(0);
+  const proposals = async () => ((await api(author.token, 'GET', '/api/v1/authoring/items?provenance=generated')) as { items: { authorId: string; state: string }[] }).items;
+  await expect.poll(async () => (await proposals()).length, { timeout: 20_000 }).toBe(1);
+  expect((await proposals())[0]).toEqual(expect.objectContaining({ authorId: learner.id, state: 'draft' }));
+
   // a report keeps it, and leaves it out of practice
   const second = questions.nth(1);
   await second.getByRole('button', { name: 'Report a problem' }).click();

@@ -4,6 +4,7 @@ import type { components } from '../../api/generated/generation';
 import { FlagItem, type SendFlag } from '../../components/FlagItem';
 import { FLAG_REASONS } from '../../components/flagReasons';
 import { ItemView } from '../../components/ItemView';
+import { shortMoment } from '../../components/format';
 import { useApi } from '../../components/useApi';
 import { QuestionEditor } from './QuestionEditor';
 
@@ -29,6 +30,14 @@ export function MyQuestion({ question, onChange, position }: { question: Questio
     if (!window.confirm('Discard this question, with your answers and reviews of it?')) return;
     const { response, error: problem } = await generation.DELETE('/api/v1/generation/personal/items/{id}', { params: { path: { id: question.id } } });
     if (!response.ok) return setError(messageOf(problem, response));
+    onChange();
+  };
+
+  const propose = async () => {
+    if (!window.confirm('Send a copy of this question to your school’s authors? It becomes a draft for them to review, with your name '
+      + 'and the title of your material, and stays with them even if you later delete your notes.')) return;
+    const { data, error: problem, response } = await full(generation.POST('/api/v1/generation/personal/items/{id}/proposal', { params: { path: { id: question.id } } }));
+    if (!data) return setError(messageOf(problem, response));
     onChange();
   };
 
@@ -58,11 +67,14 @@ export function MyQuestion({ question, onChange, position }: { question: Questio
         {sources ? 'Hide the passages it was written from' : 'Show the passages it was written from'}
       </button>
       {sources && <Sources id={question.id} />}
+      {question.proposedAt && <p className="small ok">Proposed to your school’s authors on {shortMoment(question.proposedAt)}.</p>}
       {error && <p className="error" role="alert">{error}</p>}
       {!editing && (
         <div className="toolbar">
           <button type="button" className="button secondary small-button" onClick={() => setEditing(true)}>Edit</button>
           {question.state === 'active' && <FlagItem send={report} what="this question" sentNote="It is left out of your practice until you edit it." />}
+          {question.state === 'active' && !question.proposedAt
+            && <button type="button" className="button secondary small-button" onClick={() => void propose()}>Propose to the authors</button>}
           <button type="button" className="button danger small-button" onClick={() => void discard()}>Discard</button>
         </div>
       )}

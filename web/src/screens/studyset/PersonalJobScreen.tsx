@@ -19,14 +19,21 @@ export function PersonalJobScreen() {
   const [error, setError] = useState<string | null>(null);
   const finished = job ? FINISHED.includes(job.state) : false;
 
+  // the stream ends when the job has finished; one that breaks off before (a proxy, a network change) is followed again
   useEffect(() => {
     const stop = new AbortController();
-    void generation.GET('/api/v1/generation/personal/jobs/{id}/events', { params: { path: { id: jobId } }, parseAs: 'stream', signal: stop.signal })
-      .then(async ({ response, error: problem }) => {
+    const seen: { job: Job | null } = { job: null };
+    const done = () => !!seen.job && FINISHED.includes(seen.job.state);
+    const listen = async () => {
+      while (!stop.signal.aborted && !done()) {
+        const { response, error: problem } = await generation.GET('/api/v1/generation/personal/jobs/{id}/events',
+          { params: { path: { id: jobId } }, parseAs: 'stream', signal: stop.signal });
         if (!response.ok) return setError(messageOf(problem, response));
-        await follow<Job>(response, setJob);
-      })
-      .catch((e: unknown) => { if (!stop.signal.aborted) setError(e instanceof Error ? e.message : String(e)); });
+        await follow<Job>(response, (j) => { seen.job = j; setJob(j); }).catch(() => undefined);
+        if (!done()) await new Promise((r) => setTimeout(r, 1000));
+      }
+    };
+    listen().catch((e: unknown) => { if (!stop.signal.aborted) setError(e instanceof Error ? e.message : String(e)); });
     return () => stop.abort();
   }, [jobId]);
 

@@ -9,6 +9,7 @@ import io.qbank.authoring.service.DraftService;
 import io.qbank.authoring.service.FlagService;
 import io.qbank.common.events.CloudEvent;
 import io.qbank.common.events.DraftGenerated;
+import io.qbank.common.events.PersonalItemProposed;
 import io.qbank.common.events.EventType;
 import io.qbank.common.events.ItemFlagged;
 import io.qbank.common.events.PoisonEventException;
@@ -16,7 +17,7 @@ import io.qbank.common.inbox.IdempotentConsumer;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
-/** What authoring consumes: generated drafts (into the review queue) and students' flags (onto their items). */
+/** What authoring consumes: generated drafts and learners' proposals (into the review queue) and students' flags (onto their items). */
 @ApplicationScoped
 public class AuthoringInbox {
 
@@ -33,7 +34,13 @@ public class AuthoringInbox {
     @Incoming("drafts")
     public Uni<Void> onDraft(ConsumerRecord<String, String> record) {
         return consumer.apply("generated-drafts", record, event -> {
-            if (EventType.ofCeType(event.type()).orElse(null) != EventType.DRAFT_GENERATED) {
+            EventType type = EventType.ofCeType(event.type()).orElse(null);
+            if (type == EventType.PERSONAL_ITEM_PROPOSED) {
+                PersonalItemProposed proposal = event.dataAs(PersonalItemProposed.class);
+                requireSameTenant(event, proposal.tenantId());
+                return drafts.accept(proposal);
+            }
+            if (type != EventType.DRAFT_GENERATED) {
                 Log.debugf("ignoring %s on the drafts topic", event.type());
                 return Uni.createFrom().voidItem();
             }

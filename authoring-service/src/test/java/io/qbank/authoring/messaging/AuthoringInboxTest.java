@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.qbank.common.events.DraftGenerated;
 import io.qbank.common.events.ItemFlagged;
 import io.qbank.common.events.ItemOption;
+import io.qbank.common.events.PersonalItemProposed;
 import io.qbank.common.events.Topics;
 import io.qbank.common.testing.KafkaTopicReader;
 import io.qbank.common.testing.TestEvents;
@@ -101,6 +102,34 @@ class AuthoringInboxTest {
         assertProblem(as("publisher").body(Map.of("examCodes", List.of("DEMO"))).post(BASE + "/items/" + draftId + "/versions/1/publication")
                 .then(), 409);
         assertProblem(as("author").body(Map.of("action", "submit")).post(BASE + "/items/" + draftId + "/versions/1/transitions").then(), 409);
+    }
+
+    @Test
+    void aLearnersProposalBecomesTheirDraftWithItsProvenanceForAuthorsToTakeOn() {
+        UUID learner = UUID.randomUUID(), proposalId = UUID.randomUUID(), job = UUID.randomUUID();
+        DraftGenerated like = draft(proposalId, null, "Endocrinology");
+        PersonalItemProposed proposal = new PersonalItemProposed(proposalId, UUID.randomUUID(), tenant, learner, List.of("Thyroid lecture notes"),
+                "Endocrinology", like.stem(), like.leadIn(), like.options(), like.rationale(), "medium", 3, "gpt-4o-mini", "nbme-v2.1", 0.85,
+                List.of(), Instant.now());
+        UUID[] sent;
+        try (TestEvents events = new TestEvents()) {
+            sent = new UUID[] { events.send(tenant, job.toString(), proposal.personalItemId().toString(), proposal),
+                    events.send(tenant, job.toString(), proposal.personalItemId().toString(), proposal) }; // re-sent: still one item
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> as("author").get(BASE + "/items/" + proposalId).then().statusCode(200)
+                .body("latest.state", equalTo("draft")).body("latest.provenance.kind", equalTo("generated"))
+                .body("latest.provenance.model", equalTo("gpt-4o-mini")).body("latest.provenance.jobId", equalTo(null))
+                .body("latest.provenance.sourceChunkIds", hasSize(0)).body("latest.createdBy", equalTo(learner.toString())));
+        await().atMost(Duration.ofSeconds(15)).until(() -> count(
+                "SELECT count(*) FROM processed_event WHERE consumer = 'generated-drafts' AND event_id = ANY($1)", (Object) sent) == 2);
+        assertThat(count("SELECT count(*) FROM item WHERE tenant_id = $1", tenant)).isEqualTo(1);
+        as("author").get(BASE + "/items/" + proposalId + "/history").then().body("[0].comment",
+                equalTo("proposed by a learner from their own material “Thyroid lecture notes”; written by gpt-4o-mini and reviewed by nobody yet"))
+                .body("[0].actor", equalTo(learner.toString()));
+        // it waits for the tenant's people like any generated draft, and is never live by itself
+        as("publisher").get(BASE + "/review-queue").then().body("items.id", hasItem(proposalId.toString()));
+        as("author").get(BASE + "/items/" + proposalId).then().body("liveVersion", equalTo(null));
+        assertProblem(given().header("Authorization", TestTokens.bearer(learner, tenant, "student")).get(BASE + "/items/" + proposalId).then(), 403);
     }
 
     @Test

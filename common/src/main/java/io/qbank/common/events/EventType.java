@@ -15,6 +15,7 @@ public enum EventType {
     ITEM_RETIRED("qbank.item.retired.v1", Topics.ITEMS, ItemRetired.class),
     ITEM_FLAGGED("qbank.item.flagged.v1", Topics.ITEM_FLAGS, ItemFlagged.class),
     DRAFT_GENERATED("qbank.generation.draft-generated.v1", Topics.GENERATION_DRAFTS, DraftGenerated.class),
+    PERSONAL_ITEM_PROPOSED("qbank.generation.personal-item-proposed.v1", Topics.GENERATION_DRAFTS, PersonalItemProposed.class),
     QUIZ_STARTED("qbank.quiz.started.v1", Topics.DELIVERY, QuizStarted.class),
     ITEM_SERVED("qbank.quiz.item-served.v1", Topics.DELIVERY, ItemServed.class),
     ANSWER_SUBMITTED("qbank.quiz.answer-submitted.v1", Topics.DELIVERY, AnswerSubmitted.class),

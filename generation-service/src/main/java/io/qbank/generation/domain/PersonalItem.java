@@ -31,6 +31,7 @@ public record PersonalItem(
         @Schema(nullable = true) String reportComment,
         @Schema(nullable = true, description = "When its owner proposed it to the tenant's authors") Instant proposedAt,
         @Schema(nullable = true) String model,
+        @Schema(nullable = true) String promptVersion,
         Instant createdAt,
         Instant updatedAt) {
 

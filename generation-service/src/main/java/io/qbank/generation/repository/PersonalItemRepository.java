@@ -26,10 +26,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class PersonalItemRepository {
 
     private static final String COLUMNS = "id, job_id, material_ids, version, state, topic, difficulty, stem, lead_in, options::text AS options_json, "
-            + "rationale, quality, notes, source_chunk_ids, report_reason, report_comment, proposed_at, model, created_at, updated_at";
+            + "rationale, quality, notes, source_chunk_ids, report_reason, report_comment, proposed_at, model, prompt_version, created_at, updated_at";
 
     /** A new question with what de-duplication compares later questions against. */
-    public record New(PersonalItem item, float[] embedding, String promptVersion) {
+    public record New(PersonalItem item, float[] embedding) {
     }
 
     public Uni<Void> insert(SqlClient client, Scope scope, List<New> items) {
@@ -42,7 +42,7 @@ public class PersonalItemRepository {
             rows.add(Tuple.from(new Object[] { i.id(), scope.tenantId(), scope.owner(), i.jobId(), i.materialIds().toArray(UUID[]::new),
                     i.topic(), (short) i.difficulty(), i.stem(), i.leadIn(), EventJson.write(i.options()), i.rationale(), i.quality(),
                     i.validationNotes().toArray(String[]::new), i.sourceChunkIds().toArray(UUID[]::new), Embedder.boxed(n.embedding()),
-                    i.model(), n.promptVersion(), utc(i.createdAt()) }));
+                    i.model(), i.promptVersion(), utc(i.createdAt()) }));
         }
         return client.preparedQuery("""
                 INSERT INTO personal_item (id, tenant_id, owner_id, job_id, material_ids, topic, difficulty, stem, lead_in, options, rationale,
@@ -122,7 +122,7 @@ public class PersonalItemRepository {
                 r.getString("state"), r.getString("topic"), r.getShort("difficulty"), r.getString("stem"), r.getString("lead_in"),
                 EventJson.readList(r.getString("options_json"), ItemOption.class), r.getString("rationale"), r.getDouble("quality"),
                 Arrays.asList(r.getArrayOfStrings("notes")), Arrays.asList(r.getArrayOfUUIDs("source_chunk_ids")), r.getString("report_reason"),
-                r.getString("report_comment"), instant(r.getOffsetDateTime("proposed_at")), r.getString("model"),
+                r.getString("report_comment"), instant(r.getOffsetDateTime("proposed_at")), r.getString("model"), r.getString("prompt_version"),
                 instant(r.getOffsetDateTime("created_at")), instant(r.getOffsetDateTime("updated_at")));
     }
 

@@ -20,6 +20,7 @@ final class JobEvents {
                 .onItem().transformToMultiAndConcatenate(first -> Multi.createBy().concatenating().streams(Multi.createFrom().item(first),
                         first.finished() ? Multi.createFrom().empty()
                                 : Multi.createFrom().ticks().every(Duration.ofMillis(250))
+                                        .onOverflow().drop() // a poll slower than the tick skips ticks instead of failing the stream
                                         .onItem().transformToUniAndConcatenate(tick -> find.get())
                                         .select().first(new UpToFinished())
                                         .select().where(new Changed(first))));

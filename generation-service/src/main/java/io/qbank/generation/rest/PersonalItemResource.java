@@ -108,6 +108,18 @@ public class PersonalItemResource {
         return personal.report(Scope.personal(user.get()), id, request.reason(), request.comment());
     }
 
+    @POST
+    @Path("/{id}/proposal")
+    @Operation(summary = "Propose one of my questions to my tenant's authors: a copy becomes a draft in their review, with who proposed it "
+            + "and from which material; it stays theirs even if I later delete the material")
+    @APIResponse(responseCode = "200", description = "Proposed: the question with proposedAt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalItem.class)))
+    @APIResponse(responseCode = "404", description = "Not one of my questions")
+    @APIResponse(responseCode = "409", description = "Proposed already, or reported (edit it first)")
+    public Uni<PersonalItem> propose(@PathParam("id") UUID id) {
+        return personal.propose(Scope.personal(user.get()), id);
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Discard one of my questions, with my answers and schedule of it")

@@ -11,6 +11,7 @@ import io.qbank.common.error.ApiException;
 import io.qbank.common.error.Problem.Violation;
 import io.qbank.common.events.ItemOption;
 import io.qbank.common.events.PersonalItemChanged;
+import io.qbank.common.events.PersonalItemProposed;
 import io.qbank.common.outbox.OutboxWriter;
 import io.qbank.common.writing.ItemWritingChecks;
 import io.qbank.generation.domain.GenerationJob;
@@ -71,7 +72,7 @@ public class PersonalItems {
             made.add(new PersonalItemRepository.New(new PersonalItem(a.draftId(), job.id(), materials, 1, PersonalItemChanged.ACTIVE, job.topic(),
                     job.difficulty(), a.item().vignette().strip(), a.item().question().strip(), GenerationService.options(a.item()),
                     GenerationService.rationale(a.item()), a.report().qualityScore(), GenerationService.notes(a.report()), sources, null, null,
-                    null, model, now, now), a.embedding(), promptVersion));
+                    null, model, promptVersion, now, now), a.embedding()));
         }
         return pool.withTransaction(c -> jobs.finish(c, job.id(), decision.generated(), made.size(), decision.rejected(), decision.duplicates(),
                 decision.outcomes())
@@ -140,6 +141,39 @@ public class PersonalItems {
         return pool.withTransaction(c -> items.find(c, scope, id, true).onItem().ifNull().failWith(() -> ApiException.notFound("Question", id))
                 .chain(() -> items.report(c, scope, id, reason, comment))
                 .call(reported -> outbox.appendAll(c, List.of(changed(scope, reported, Instant.now())))));
+    }
+
+    /**
+     * A copy of the question for the tenant's authors ({@code PersonalItemProposed}): a draft in authoring with who
+     * proposed it and from which material, reviewed and published only by the tenant's people. Once per question; a
+     * reported question is fixed first (409 for both).
+     */
+    public Uni<PersonalItem> propose(Scope scope, UUID id) {
+        Instant now = Instant.now();
+        return pool.withTransaction(c -> items.find(c, scope, id, true).chain(item -> {
+            if (item == null) {
+                throw ApiException.notFound("Question", id);
+            }
+            if (item.proposedAt() != null) {
+                throw ApiException.conflict("you proposed this question on " + item.proposedAt() + " already");
+            }
+            if (!item.state().equals(PersonalItemChanged.ACTIVE)) {
+                throw ApiException.conflict("you reported this question: edit it before proposing it");
+            }
+            return c.preparedQuery("SELECT title FROM source_material WHERE id = ANY ($1) AND tenant_id = $2 AND owner_id = $3 ORDER BY title")
+                    .execute(Tuple.of(item.materialIds().toArray(UUID[]::new), scope.tenantId(), scope.owner()))
+                    .chain(rows -> {
+                        List<String> titles = new ArrayList<>();
+                        rows.forEach(r -> titles.add(r.getString(0)));
+                        PersonalItemProposed proposal = new PersonalItemProposed(UUID.randomUUID(), item.id(), scope.tenantId(), scope.owner(), titles,
+                                item.topic(), item.stem(), item.leadIn(), item.options(), item.rationale(),
+                                GenerationPrompt.difficultyLabel(item.difficulty()), item.difficulty(), item.model(), item.promptVersion(), item.quality(),
+                                item.validationNotes(), now);
+                        return outbox.appendAll(c, List.of(new OutboxWriter.Pending(scope.tenantId(), item.jobId().toString(), item.id().toString(),
+                                proposal)));
+                    })
+                    .chain(() -> items.proposed(c, scope, id, now));
+        }));
     }
 
     /** Discarded by its owner: gone here, and from their schedules and statistics once the removal has been consumed. */

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import io.qbank.common.events.CloudEventCodec;
 import io.qbank.common.events.PersonalItemChanged;
+import io.qbank.common.events.PersonalItemProposed;
 import io.qbank.common.events.Topics;
 import io.qbank.common.testing.KafkaTopicReader;
 import io.qbank.common.testing.TestTokens;
@@ -192,11 +193,25 @@ class PersonalStudySetTest {
             assertProblem(others().get(0).body(edit).put(ITEMS + "/" + first).then(), 404);
             assertThat(changes(personal, first, 2).get(1).options().get(3).text()).isEqualTo("Pericarditis");
 
+            // proposed to the tenant's authors: a copy for their review, with who and from which material; once
+            me().post(ITEMS + "/" + first + "/proposal").then().statusCode(200).body("proposedAt", org.hamcrest.Matchers.notNullValue());
+            assertProblem(me().post(ITEMS + "/" + first + "/proposal").then(), 409).body("detail", containsString("already"));
+            assertProblem(others().get(1).post(ITEMS + "/" + first + "/proposal").then(), 404);
+            PersonalItemProposed proposal = CloudEventCodec.decode(drafts.await(r -> r.key().equals(jobId), 1, Duration.ofSeconds(20)).get(0))
+                    .dataAs(PersonalItemProposed.class);
+            assertThat(proposal.personalItemId()).hasToString(first);
+            assertThat(proposal.proposedBy()).isEqualTo(learner);
+            assertThat(proposal.tenantId()).isEqualTo(tenant);
+            assertThat(proposal.materialTitles()).containsExactly("My cardiology notes");
+            assertThat(proposal.options().get(3).text()).isEqualTo("Pericarditis");
+            assertThat(proposal.proposalId()).isNotEqualTo(proposal.personalItemId());
+
             // reported: kept, and announced so that it is served nowhere; a bad reason changes nothing
             assertProblem(me().body(Map.of("reason", "dull")).post(ITEMS + "/" + second + "/report").then(), 400);
             me().body(Map.of("reason", "incorrect_key", "comment", "The key should be B.")).post(ITEMS + "/" + second + "/report")
                     .then().statusCode(200).body("state", equalTo("reported")).body("reportReason", equalTo("incorrect_key"));
             assertThat(changes(personal, second, 2).get(1).state()).isEqualTo("reported");
+            assertProblem(me().post(ITEMS + "/" + second + "/proposal").then(), 409).body("detail", containsString("edit it"));
 
             // the Anki file holds the active questions only, one note per line, fields free of tabs and line breaks
             String anki = me().get(ITEMS + "/export").then().statusCode(200).contentType(containsString("text/plain"))

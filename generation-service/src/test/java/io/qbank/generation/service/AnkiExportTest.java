@@ -17,7 +17,7 @@ class AnkiExportTest {
         return new PersonalItem(UUID.randomUUID(), UUID.randomUUID(), List.of(), 1, "active", topic, 3, stem, "Which is the most likely diagnosis?",
                 List.of(new ItemOption("A", "Myocardial infarction", false, "No ST <changes>."), new ItemOption("B", "Aortic dissection", true, null),
                         new ItemOption("C", "Pericarditis", false, "")),
-                rationale, 1.0, List.of(), List.of(), null, null, null, "m", Instant.EPOCH, Instant.EPOCH);
+                rationale, 1.0, List.of(), List.of(), null, null, null, "m", "v", Instant.EPOCH, Instant.EPOCH);
     }
 
     @Test
