@@ -5,8 +5,7 @@ import { Field } from '../../components/Field';
 import { count } from '../../components/format';
 import { TopicSelect } from '../items/TopicSelect';
 import { useTopics } from '../items/topics';
-
-const LEVELS: [number, string][] = [[1, 'Recall'], [2, 'Comprehension'], [3, 'Application'], [4, 'Analysis'], [5, 'NBME integration']];
+import { JobShape } from './JobShape';
 
 /** A generation job: which topic, how hard, for whom, how many, for which exam, from which materials. */
 export function JobForm({ materialIds }: { materialIds: string[] }) {
@@ -41,25 +40,8 @@ export function JobForm({ materialIds }: { materialIds: string[] }) {
       <h2 id="job-title">New generation job</h2>
       <Field label="Topic">{(id) => <TopicSelect id={id} topics={topics} value={topicId} onChange={setTopicId} empty="Choose a topic" required />}</Field>
       <label className="field"><span>Subtopic (optional)</span><input value={subtopic} maxLength={200} onChange={(e) => setSubtopic(e.target.value)} placeholder="Vascular emergencies" /></label>
-      <div className="field-row">
-        <Field label="Difficulty">
-          {(id) => (
-            <select id={id} value={difficulty} onChange={(e) => setDifficulty(Number(e.target.value))}>
-              {LEVELS.map(([n, name]) => <option key={n} value={n}>{n} · {name}</option>)}
-            </select>
-          )}
-        </Field>
-        <Field label="Student level">
-          {(id) => (
-            <select id={id} value={studentLevel} onChange={(e) => setStudentLevel(Number(e.target.value))}>
-              {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}{n === 1 ? ' · beginner' : n === 5 ? ' · expert' : ''}</option>)}
-            </select>
-          )}
-        </Field>
-        <label className="field"><span>Items</span>
-          <input type="number" min={1} max={20} value={number} onChange={(e) => setNumber(Math.min(20, Math.max(1, Number(e.target.value) || 1)))} />
-        </label>
-      </div>
+      <JobShape difficulty={difficulty} onDifficulty={setDifficulty} level={studentLevel} onLevel={setStudentLevel} levelLabel="Student level"
+        levelEnds={['beginner', 'expert']} count={number} onCount={setNumber} countLabel="Items" maxCount={20} />
       <label className="field"><span>Exam code</span><input value={examCode} maxLength={64} onChange={(e) => setExamCode(e.target.value.toUpperCase())} placeholder="STEP1" /></label>
       <p className="small muted">{materialIds.length ? `From the ${count(materialIds.length, 'chosen material')}.` : 'From every material of the tenant.'} The drafts come to you for review; nothing is published without a publisher.</p>
       {error && <p className="error" role="alert">{error}</p>}

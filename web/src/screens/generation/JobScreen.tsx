@@ -7,16 +7,15 @@ import { Page } from '../../components/Page';
 import { useApi } from '../../components/useApi';
 import { DraftReview, type Outcome } from './DraftReview';
 import { follow } from './events';
+import { JobProgress } from './JobProgress';
 
 export type Job = Full<components['schemas']['GenerationJob']>;
-const FINISHED = ['succeeded', 'failed', 'cancelled'];
 
 /** A generation job live: its progress as it happens (cancel while it runs), then each draft to accept or discard. */
 export function JobScreen() {
   const { jobId = '' } = useParams();
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const finished = job ? FINISHED.includes(job.state) : false;
 
   useEffect(() => {
     const stop = new AbortController();
@@ -41,25 +40,11 @@ export function JobScreen() {
       <p className="muted"><Link to="/generate">All jobs</Link>{job && <> · {count(job.requested, 'item')} for {job.examCode}, difficulty {job.difficulty}, student level {job.studentLevel}</>}</p>
       {error && <p className="error" role="alert">{error}</p>}
       {job && (
-        <section className="panel job-progress" aria-labelledby="progress-title" aria-busy={!finished}>
-          <div className="panel-head">
-            <h2 id="progress-title">Progress</h2>
-            <span className={`job-state job-${job.state}`} data-testid="job-state">{job.state}</span>
-          </div>
-          <progress max={job.requested} value={finished ? job.requested : job.generated} aria-label="Items written" />
-          <dl className="figures">
-            <div><dt>Written</dt><dd data-testid="generated">{job.generated}</dd></div>
-            <div><dt>Drafts</dt><dd data-testid="valid">{job.valid}</dd></div>
-            <div><dt>Rejected</dt><dd>{job.rejected}</dd></div>
-            <div><dt>Duplicates</dt><dd>{job.duplicates}</dd></div>
-          </dl>
-          <p className="small muted" role="status">
-            {job.state === 'queued' ? 'Waiting for its turn…' : job.state === 'running' ? `Writing with ${job.model ?? 'the model'}…`
-              : job.state === 'failed' ? `Failed: ${job.error}` : job.state === 'cancelled' ? 'Cancelled: nothing it wrote was kept.'
-                : `Done${job.model ? ` by ${job.model}` : ''}${job.promptVersion ? `, prompt ${job.promptVersion}` : ''}.`}
-          </p>
-          {!finished && <button type="button" className="button danger small-button" onClick={() => void cancel()}>Cancel the job</button>}
-        </section>
+        <JobProgress job={job} names={{ written: 'Written', kept: 'Drafts', rejected: 'Rejected', duplicates: 'Duplicates' }}
+          cancelLabel="Cancel the job" onCancel={() => void cancel()}
+          status={job.state === 'queued' ? 'Waiting for its turn…' : job.state === 'running' ? `Writing with ${job.model ?? 'the model'}…`
+            : job.state === 'failed' ? `Failed: ${job.error}` : job.state === 'cancelled' ? 'Cancelled: nothing it wrote was kept.'
+              : `Done${job.model ? ` by ${job.model}` : ''}${job.promptVersion ? `, prompt ${job.promptVersion}` : ''}.`} />
       )}
       {job?.state === 'succeeded' && <Outcomes job={job} />}
     </Page>

@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { full, generation, messageOf, type Full } from '../../api/client';
-import type { components } from '../../api/generated/generation';
+import { full, generation, messageOf } from '../../api/client';
 import { count } from '../../components/format';
 import { Page } from '../../components/Page';
 import { follow } from '../generation/events';
+import { finished, JobProgress } from '../generation/JobProgress';
+import type { Job } from '../generation/JobScreen';
 import { startPractice } from './practice';
 
-type Job = Full<components['schemas']['GenerationJob']>;
 type Outcome = { index: number; outcome: 'accepted' | 'rejected' | 'duplicate'; itemId?: string; reasons?: string[] };
-const FINISHED = ['succeeded', 'failed', 'cancelled'];
 
 /** My questions being written, live; then what came of them, and practice at once. */
 export function PersonalJobScreen() {
@@ -17,13 +16,12 @@ export function PersonalJobScreen() {
   const navigate = useNavigate();
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const finished = job ? FINISHED.includes(job.state) : false;
 
   // the stream ends when the job has finished; one that breaks off before (a proxy, a network change) is followed again
   useEffect(() => {
     const stop = new AbortController();
     const seen: { job: Job | null } = { job: null };
-    const done = () => !!seen.job && FINISHED.includes(seen.job.state);
+    const done = () => !!seen.job && finished(seen.job);
     const listen = async () => {
       while (!stop.signal.aborted && !done()) {
         const { response, error: problem } = await generation.GET('/api/v1/generation/personal/jobs/{id}/events',
@@ -54,31 +52,18 @@ export function PersonalJobScreen() {
       <p className="muted"><Link to="/my-questions">My questions</Link>{job && <> · {count(job.requested, 'question')}, difficulty {job.difficulty}</>}</p>
       {error && <p className="error" role="alert">{error}</p>}
       {job && (
-        <section className="panel job-progress" aria-labelledby="progress-title" aria-busy={!finished}>
-          <div className="panel-head">
-            <h2 id="progress-title">Progress</h2>
-            <span className={`job-state job-${job.state}`} data-testid="job-state">{job.state}</span>
-          </div>
-          <progress max={job.requested} value={finished ? job.requested : job.generated} aria-label="Questions written" />
-          <dl className="figures">
-            <div><dt>Written</dt><dd>{job.generated}</dd></div>
-            <div><dt>Kept</dt><dd data-testid="valid">{job.valid}</dd></div>
-            <div><dt>Failed the checks</dt><dd>{job.rejected}</dd></div>
-            <div><dt>Already in your set</dt><dd>{job.duplicates}</dd></div>
-          </dl>
-          <p className="small muted" role="status">
-            {job.state === 'queued' ? 'Waiting for its turn…' : job.state === 'running' ? 'Reading your material and writing…'
-              : job.state === 'failed' ? `Failed: ${job.error}` : job.state === 'cancelled' ? 'Cancelled: nothing it wrote was kept.'
-                : `Done: ${count(job.valid, 'new question')} in your set.`}
-          </p>
-          {!finished && <button type="button" className="button danger small-button" onClick={() => void cancel()}>Cancel</button>}
+        <JobProgress job={job} names={{ written: 'Written', kept: 'Kept', rejected: 'Failed the checks', duplicates: 'Already in your set' }}
+          cancelLabel="Cancel" onCancel={() => void cancel()}
+          status={job.state === 'queued' ? 'Waiting for its turn…' : job.state === 'running' ? 'Reading your material and writing…'
+            : job.state === 'failed' ? `Failed: ${job.error}` : job.state === 'cancelled' ? 'Cancelled: nothing it wrote was kept.'
+              : `Done: ${count(job.valid, 'new question')} in your set.`}>
           {job.state === 'succeeded' && (
             <div className="toolbar">
               {job.valid > 0 && <button type="button" className="button" onClick={() => void practise()}>Practise now</button>}
               <Link className="button secondary" to={`/my-questions${job.materialIds?.length === 1 ? `?material=${job.materialIds[0]}` : ''}`}>See them in my set</Link>
             </div>
           )}
-        </section>
+        </JobProgress>
       )}
       {job?.state === 'succeeded' && outcomes.some((o) => o.outcome !== 'accepted') && (
         <section className="panel" aria-labelledby="left-out-title">

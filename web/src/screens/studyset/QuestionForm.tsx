@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { full, generation, messageOf } from '../../api/client';
-import { Field } from '../../components/Field';
+import { JobShape } from '../generation/JobShape';
 import type { Material } from './MyMaterials';
-
-const LEVELS: [number, string][] = [[1, 'Recall'], [2, 'Comprehension'], [3, 'Application'], [4, 'Analysis'], [5, 'Board style']];
 
 /** Questions for me: about what, how hard, for which year, how many, from which of my materials. */
 export function QuestionForm({ materials }: { materials: Material[] }) {
@@ -45,25 +43,8 @@ export function QuestionForm({ materials }: { materials: Material[] }) {
           ))}
         </fieldset>
       <label className="field"><span>About</span><input value={topic} maxLength={200} onChange={(e) => setTopic(e.target.value)} placeholder="Aortic dissection" /></label>
-      <div className="field-row">
-        <Field label="Difficulty">
-          {(id) => (
-            <select id={id} value={difficulty} onChange={(e) => setDifficulty(Number(e.target.value))}>
-              {LEVELS.map(([n, name]) => <option key={n} value={n}>{n} · {name}</option>)}
-            </select>
-          )}
-        </Field>
-        <Field label="My level">
-          {(id) => (
-            <select id={id} value={studentLevel} onChange={(e) => setStudentLevel(Number(e.target.value))}>
-              {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}{n === 1 ? ' · first year' : n === 5 ? ' · board-ready' : ''}</option>)}
-            </select>
-          )}
-        </Field>
-        <label className="field"><span>Questions</span>
-          <input type="number" min={1} max={10} value={number} onChange={(e) => setNumber(Math.min(10, Math.max(1, Number(e.target.value) || 1)))} />
-        </label>
-      </div>
+      <JobShape difficulty={difficulty} onDifficulty={setDifficulty} level={studentLevel} onLevel={setStudentLevel} levelLabel="My level"
+        levelEnds={['first year', 'board-ready']} count={number} onCount={setNumber} countLabel="Questions" maxCount={10} />
       <p className="small muted">Written by a language model from your material and checked by the same item-writing rules as the bank’s, but reviewed by nobody: treat them as practice, and report one that is wrong.</p>
       {error && <p className="error" role="alert">{error}</p>}
       <button type="submit" className="button" disabled={busy}>{busy ? 'Starting…' : 'Write the questions'}</button>
