@@ -4,10 +4,12 @@ import { api, consoleErrors, FRONT_DOOR, look, signIn, Tenant, type User } from 
 let learner: User;
 let classmate: User;
 let author: User;
+let publisher: User;
 
 test.beforeAll(async () => {
   const tenant = new Tenant();
-  [learner, classmate, author] = [await tenant.user('student'), await tenant.user('student'), await tenant.user('author')];
+  [learner, classmate, author, publisher] = [await tenant.user('student'), await tenant.user('student'), await tenant.user('author'),
+    await tenant.user('publisher')];
 });
 
 const NOTES = '# Aortic dissection\n\nAortic dissection presents with sudden tearing chest pain radiating to the back. The blood pressure '
@@ -72,6 +74,16 @@ test('a student turns their notes into questions, practises them at once, edits,
   // both are now scheduled, as personal items
   const schedules = (await api(learner.token, 'GET', '/api/v1/reviews/schedules')) as { itemId: string }[];
   expect(schedules.map((s) => s.itemId).sort()).toEqual(made.items.map((q) => q.id).sort());
+
+  // the tenant's retention counts them apart from the bank's reviews
+  const analyst = await (await page.context().browser()!.newContext()).newPage();
+  await signIn(analyst, publisher);
+  await expect.poll(async () => {
+    await analyst.goto('/analytics/cohorts');
+    return analyst.getByTestId('retention').locator('tbody tr', { hasText: 'learners’ own' }).locator('td').nth(3).textContent({ timeout: 5_000 })
+      .catch(() => null);
+  }, { timeout: 30_000 }).toBe('2');
+  await analyst.close();
 
   await page.getByRole('link', { name: 'Back to my questions' }).click();
   const questions = page.getByTestId('my-question');

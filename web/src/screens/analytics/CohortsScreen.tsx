@@ -64,14 +64,14 @@ export function CohortsScreen() {
           <h2 id="retention-title">Retention in reviews</h2>
           <CsvButton path="/api/v1/analytics/reviews/retention" query={{ from, to }} name="retention" />
         </div>
-        <p className="small muted">The share of reviews recalled, per scheduler and where the review happened.</p>
+        <p className="small muted">The share of reviews recalled, per scheduler, where the review happened, and whether the question was the bank’s or a learner’s own.</p>
         {retention.state === 'failed' && <p className="error">{retention.message}</p>}
         {retention.state === 'done' && (retention.value.length === 0 ? <p className="muted">No reviews in these days.</p> : (
           <table className="table compact" data-testid="retention">
-            <thead><tr><th scope="col">Scheduler</th><th scope="col">Source</th><th scope="col">Reviews</th><th scope="col">Recalled</th></tr></thead>
+            <thead><tr><th scope="col">Scheduler</th><th scope="col">Source</th><th scope="col">Questions</th><th scope="col">Reviews</th><th scope="col">Recalled</th></tr></thead>
             <tbody>
               {retention.value.map((r) => (
-                <tr key={`${r.scheduler}/${r.source}`}><td>{r.scheduler.toUpperCase()}</td><td>{r.source}</td><td className="num">{r.reviews}</td><td className="num">{percent(r.retention)}</td></tr>
+                <tr key={`${r.scheduler}/${r.source}/${r.personal}`}><td>{r.scheduler.toUpperCase()}</td><td>{r.source}</td><td>{r.personal ? 'learners’ own' : 'the bank’s'}</td><td className="num">{r.reviews}</td><td className="num">{percent(r.retention)}</td></tr>
               ))}
             </tbody>
           </table>
