@@ -34,6 +34,8 @@ test('a student turns their notes into questions, practises them at once, edits,
   await expect(page.getByRole('status').filter({ hasText: 'My aortic notes: cut into' })).toBeVisible();
   // it is read in the background; the screen shows it ready without a reload
   await expect(page.getByTestId('my-materials')).toContainText('ready', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Show its passages of My aortic notes' }).click();
+  await expect(page.getByTestId('passages')).toContainText('widened mediastinum');
 
   await page.getByRole('checkbox', { name: 'My aortic notes' }).check();
   await page.getByLabel('About').fill('Aortic dissection');

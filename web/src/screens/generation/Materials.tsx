@@ -41,8 +41,13 @@ export function Materials({ selected, onSelect }: { selected: string[]; onSelect
   );
 }
 
-function Passages({ materialId }: { materialId: string }) {
-  const chunks = useApi(() => full(generation.GET('/api/v1/generation/materials/{id}/chunks', { params: { path: { id: materialId } } })), [materialId]);
+/** How a material was cut into passages: one of the tenant's, or (personal) one of the user's own. */
+export function Passages({ materialId, personal = false }: { materialId: string; personal?: boolean }) {
+  const chunks = useApi(() => {
+    const params = { params: { path: { id: materialId } } };
+    return full(personal ? generation.GET('/api/v1/generation/personal/materials/{id}/chunks', params)
+      : generation.GET('/api/v1/generation/materials/{id}/chunks', params));
+  }, [materialId, personal]);
   if (chunks.state !== 'done') return <p className={chunks.state === 'failed' ? 'error' : 'muted small'}>{chunks.state === 'failed' ? chunks.message : 'Loading…'}</p>;
   return (
     <ol className="passages" data-testid="passages">

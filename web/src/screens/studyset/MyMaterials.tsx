@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { full, generation, messageOf, type Full } from '../../api/client';
 import type { components } from '../../api/generated/generation';
 import { count } from '../../components/format';
+import { Passages } from '../generation/Materials';
 
 export type Material = Full<components['schemas']['MaterialResponse']>;
 
@@ -10,6 +11,7 @@ const MAX_PDF_BYTES = 12 * 1024 * 1024;
 /** My own materials: what each holds and whether it is read yet; add one (typed, a text file or a PDF), or delete one with all it made. */
 export function MyMaterials({ materials, onChange }: { materials: Material[]; onChange: () => void }) {
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
 
   const remove = async (m: Material) => {
     if (!window.confirm(`Delete “${m.title}” and every question written from it, with your answers and reviews of them?`)) return;
@@ -32,7 +34,13 @@ export function MyMaterials({ materials, onChange }: { materials: Material[]; on
                 {m.contentType === 'application/pdf' ? 'PDF · ' : ''}{m.sizeChars.toLocaleString()} characters · {count(m.chunkCount, 'passage')}
                 {' · '}{m.embeddingState === 'ready' ? 'ready' : m.embeddingState === 'failed' ? 'could not be read' : `reading ${m.embeddedChunks}/${m.chunkCount}`}
               </span>
-              <button type="button" className="link-button small danger-link" onClick={() => void remove(m)}>Delete<span className="visually-hidden"> {m.title}</span></button>
+              <span className="toolbar">
+                <button type="button" className="link-button small" aria-expanded={open === m.id} onClick={() => setOpen(open === m.id ? null : m.id)}>
+                  {open === m.id ? 'Hide its passages' : 'Show its passages'}<span className="visually-hidden"> of {m.title}</span>
+                </button>
+                <button type="button" className="link-button small danger-link" onClick={() => void remove(m)}>Delete<span className="visually-hidden"> {m.title}</span></button>
+              </span>
+              {open === m.id && <Passages materialId={m.id} personal />}
             </li>
           ))}
         </ul>

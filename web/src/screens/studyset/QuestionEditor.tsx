@@ -1,16 +1,7 @@
 import { useState } from 'react';
 import { full, generation, messageOf } from '../../api/client';
+import { fieldName, label } from './fields';
 import type { Question } from './MyQuestion';
-
-/** A, B, C… for the options in order. */
-const label = (i: number) => String.fromCharCode(65 + i);
-
-/** The field of a refusal as the form names it: options[3] is option D. */
-function fieldName(field: string): string {
-  const option = /^options\[(\d+)\]$/.exec(field);
-  if (option) return `Option ${label(Number(option[1]))}`;
-  return ({ stem: 'Case', leadIn: 'Question', options: 'Options', rationale: 'Explanation', correctLabel: 'Answer' } as Record<string, string>)[field] ?? field;
-}
 
 /** My edit of a question: the whole of it, checked by the item-writing rules when saved; a rule broken outright is named. */
 export function QuestionEditor({ question, onSaved, onCancel }: { question: Question; onSaved: () => void; onCancel: () => void }) {

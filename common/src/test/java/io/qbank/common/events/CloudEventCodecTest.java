@@ -76,7 +76,7 @@ class CloudEventCodecTest {
     @Test
     void everyEventTypeHasAUniqueCeTypeATopicOfTheContractAndAVersionSuffix() {
         List<String> topics = List.of(Topics.ITEMS, Topics.ITEM_FLAGS, Topics.GENERATION_DRAFTS, Topics.DELIVERY,
-                Topics.REVIEWS, Topics.CALIBRATION);
+                Topics.REVIEWS, Topics.CALIBRATION, Topics.PERSONAL);
         assertThat(Arrays.stream(EventType.values()).map(EventType::ceType).distinct()).hasSize(EventType.values().length);
         for (EventType type : EventType.values()) {
             assertThat(type.ceType()).startsWith("qbank.").matches(".*\\.v\\d+$");
