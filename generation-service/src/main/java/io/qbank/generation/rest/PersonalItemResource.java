@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -69,7 +70,8 @@ public class PersonalItemResource {
     @Produces("text/plain")
     @Operation(summary = "My study set (or one material's questions) as a file for Anki's text import",
             description = "Tab-separated Basic notes with an Anki header (deck, note type, tags column); reported questions are left out.")
-    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "text/plain"))
+    @APIResponse(responseCode = "200", description = "The file",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<String>> export(@QueryParam("materialId") UUID materialId) {
         return personal.list(Scope.personal(user.get()), materialId, null, 0, EXPORT_LIMIT)
                 .map(items -> RestResponse.ResponseBuilder.ok(AnkiExport.of("QBank::My questions",
