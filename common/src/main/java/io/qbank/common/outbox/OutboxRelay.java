@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,12 +18,12 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.qbank.common.events.CloudEvent;
 import io.qbank.common.events.CloudEventCodec;
+import io.qbank.common.kafka.KafkaClients;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,19 +57,18 @@ public class OutboxRelay {
     private final Pool pool;
     private final Vertx vertx;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final String topicPrefix;
     private final Counter relayed;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Producer<String, String> producer;
     private volatile boolean stopped;
 
-    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
+    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, MeterRegistry registry, KafkaClients clients) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
         this.topicPrefix = config.topicPrefix().orElse("");
         this.relayed = Counter.builder("qbank.outbox.relayed").description("Events the outbox relay published to Kafka")
                 .register(registry);
@@ -167,18 +167,17 @@ public class OutboxRelay {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    producer = new KafkaProducer<>(props);
+                    Map<String, Object> own = new HashMap<>();
+                    own.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
+                    own.put(ProducerConfig.ACKS_CONFIG, "all");
+                    own.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                    own.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+                    own.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+                    own.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+                    own.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+                    own.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    own.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    producer = new KafkaProducer<>(clients.properties(own));
                 }
             }
         }
