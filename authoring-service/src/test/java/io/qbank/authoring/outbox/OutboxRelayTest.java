@@ -18,6 +18,7 @@ import io.qbank.common.events.CloudEventCodec;
 import io.qbank.common.events.EventJson;
 import io.qbank.common.events.ItemRetired;
 import io.qbank.common.events.Topics;
+import io.qbank.common.kafka.KafkaClients;
 import io.qbank.common.outbox.OutboxConfig;
 import io.qbank.common.outbox.OutboxEvent;
 import io.qbank.common.outbox.OutboxRelay;
@@ -74,7 +75,7 @@ class OutboxRelayTest {
                 return java.util.Optional.empty();
             }
         };
-        return new OutboxRelay(pool, vertx, config, new SimpleMeterRegistry(), bootstrap);
+        return new OutboxRelay(pool, vertx, config, new SimpleMeterRegistry(), new KafkaClients(Map.of("bootstrap.servers", bootstrap)));
     }
 
     private void insert(UUID itemId, int version) {
